@@ -1,0 +1,58 @@
+"""The codebook, loaded once from ``codebook.yml``: the single home of every coded value.
+
+Why data and not code: users add a measure or an event type by editing one file, and every
+consumer (extractors, validation, CLI labels, docs) sees the same list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from qantar.exceptions import ConfigError
+
+SECTIONS = ("fact_kinds", "verdict_outcomes", "figure_measures", "event_types", "source_types")
+
+
+@dataclass(frozen=True)
+class Code:
+    """One coded value with its human label and description (and any extra data, e.g. cues)."""
+
+    value: str
+    label: str
+    description: str
+    extra: dict[str, Any]
+
+
+@cache
+def load_codebook() -> dict[str, dict[str, Code]]:
+    """Every section of the codebook as ``{section: {value: Code}}``."""
+    raw = yaml.safe_load(resources.files("qantar").joinpath("codebook.yml").read_text("utf-8"))
+    book: dict[str, dict[str, Code]] = {}
+    for section in SECTIONS:
+        entries = raw.get(section)
+        if not isinstance(entries, dict):
+            raise ConfigError(f"codebook.yml has no '{section}' section")
+        book[section] = {}
+        for value, spec in entries.items():
+            spec = dict(spec or {})
+            label, description = spec.pop("label", None), spec.pop("description", None)
+            if not label or not description:
+                raise ConfigError(f"codebook.yml: {section}.{value} needs a label and a description")
+            book[section][value] = Code(str(value), str(label), str(description), spec)
+    return book
+
+
+def values(section: str) -> tuple[str, ...]:
+    """The allowed values of one section, in file order."""
+    return tuple(load_codebook()[section])
+
+
+def label(section: str, value: str) -> str:
+    """Human label of a value, or the value itself if it is not coded."""
+    code = load_codebook()[section].get(value)
+    return code.label if code else value

@@ -1,0 +1,38 @@
+"""Errors qantar raises, kept few and structured.
+
+    QantarError            base: catch this to handle anything qantar raises on purpose
+    ├── InputError         a file, folder, manifest or URL could not be read as an article
+    ├── ConfigError        a setting or model is missing or wrong
+    ├── StoreError         the database could not be opened or written
+    └── GoldError          a gold annotation file is not in the SCHEMA.md shape
+
+Every message says what went wrong in plain words and, where there is one, what to do next.
+The CLI prints ``str(error)`` and never a traceback.
+"""
+
+from __future__ import annotations
+
+
+class QantarError(Exception):
+    """Base class for every error qantar raises on purpose."""
+
+
+class InputError(QantarError):
+    """An input could not be read; ``path`` names it and ``reason`` says why."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class ConfigError(QantarError):
+    """A setting, model or data file is missing or invalid."""
+
+
+class StoreError(QantarError):
+    """The store could not be opened, migrated or written."""
+
+
+class GoldError(QantarError):
+    """A gold file does not follow shared/gold/SCHEMA.md."""

@@ -1,0 +1,99 @@
+"""Turn one input file into a :class:`Document`, or into an :class:`InputError` saying why not.
+
+Reading never raises for a bad file: a batch of hundreds of articles should not stop at the
+one saved as a PDF. The caller gets the error as a value, reports it and carries on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from qantar.exceptions import InputError
+from qantar.ingest.files import (
+    HTML_SUFFIXES,
+    ReadProblem,
+    declared_charset,
+    decode_text,
+    is_binary,
+    looks_like_html,
+    normalise_text,
+    read_bytes,
+)
+from qantar.ingest.html import extract_article
+from qantar.ingest.language import detect_language
+from qantar.ingest.manifest import ManifestEntry
+from qantar.model import Document, Source, make_document_id
+
+
+@dataclass(frozen=True)
+class Published:
+    """A publication date with its precision (``day``, ``month``, ``year`` or ``approximate``)."""
+
+    date: str
+    precision: str
+
+
+@dataclass(frozen=True)
+class _Content:
+    text: str
+    format: str
+    title: str | None = None
+    published: str | None = None
+
+
+def _content(path: Path) -> _Content:
+    data = read_bytes(path)
+    if not data:
+        raise ReadProblem("file is empty")
+    if is_binary(data):
+        raise ReadProblem("binary file (not text or HTML)")
+    if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(data):
+        article = extract_article(decode_text(data, declared_charset(data)))
+        return _Content(article.text, "html", article.title, article.published)
+    decoded = decode_text(data)
+    if not decoded:  # nothing but a byte-order mark
+        raise ReadProblem("file is empty")
+    text = normalise_text(decoded)
+    if not text:
+        raise ReadProblem("file contains only whitespace")
+    return _Content(text, "text")
+
+
+def _published(
+    entry: ManifestEntry | None, content: _Content, default: Published | None
+) -> Published | None:
+    """The manifest's date first (a person checked it), then the page's, then ``--published``."""
+    if entry is not None and entry.published is not None:
+        return Published(entry.published, entry.published_precision or "approximate")
+    if content.published is not None:
+        return Published(content.published, "day")
+    return default
+
+
+def read_document(
+    path: Path,
+    display: str,
+    entry: ManifestEntry | None = None,
+    default_published: Published | None = None,
+) -> Document | InputError:
+    """Read ``path`` (named ``display`` in sources and errors) with its manifest row, if any."""
+    try:
+        content = _content(path)
+        if entry is not None and entry.problem is not None:
+            raise ReadProblem(entry.problem)
+    except ReadProblem as problem:
+        return InputError(display, problem.reason)
+    published = _published(entry, content, default_published)
+    source = entry.source(display) if entry is not None else Source(path=display)
+    return Document(
+        id=make_document_id(content.text),
+        name=path.name,
+        text=content.text,
+        language=(entry.language if entry else None) or detect_language(content.text),
+        format=content.format,
+        title=(entry.title if entry else None) or content.title,
+        published=published.date if published else None,
+        published_precision=published.precision if published else None,
+        sources=[source],
+    )

@@ -1,0 +1,57 @@
+"""Named schema migrations, each applied once and recorded in the ``migrations`` table.
+
+A migration is a function of an open connection. It runs in the same transaction as the insert
+of its name, so a crash leaves it either fully applied and recorded or not applied at all, and
+the next :func:`migrate` retries it. Append new migrations at the end; never rename or reorder
+one that has shipped, because its name is what marks it as done in existing stores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import inspect, select
+from sqlalchemy.engine import Connection, Engine
+
+from qantar.store import dialect
+from qantar.store.schema import metadata, migrations, now_iso
+
+Migration = Callable[[Connection], None]
+
+
+def _initial(conn: Connection) -> None:
+    """Every table of :mod:`qantar.store.schema` plus the full-text index."""
+    metadata.create_all(conn)
+    dialect.setup_fts(conn)
+
+
+MIGRATIONS: tuple[tuple[str, Migration], ...] = (("0001_initial", _initial),)
+"""Every migration in the order it must run."""
+
+
+def applied(engine: Engine) -> list[str]:
+    """Names of the migrations already recorded in the store (read-only)."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table(migrations.name):
+            return []  # a new store: the first migration creates the table
+        return list(conn.scalars(select(migrations.c.name).order_by(migrations.c.name)))
+
+
+def migrate(engine: Engine) -> list[str]:
+    """Apply every pending migration in order and return the names applied by this call."""
+    done: list[str] = []
+    recorded = set(applied(engine))
+    for name, migration in MIGRATIONS:
+        if name in recorded:
+            continue
+        with engine.begin() as conn:
+            # Another process may have applied it since we looked; the check inside the
+            # transaction keeps a concurrent open from running it twice.
+            if inspect(conn).has_table(migrations.name):
+                query = select(migrations.c.name).where(migrations.c.name == name)
+                if conn.scalar(query) is not None:
+                    continue
+            migration(conn)
+            conn.execute(migrations.insert().values(name=name, applied_at=now_iso()))
+        done.append(name)
+    return done

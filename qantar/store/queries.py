@@ -1,0 +1,209 @@
+"""Reading from the store, for the CLI and the web app.
+
+Every function opens its own short connection and returns plain dicts and lists (JSON-ready,
+never SQLAlchemy Row objects), so callers need no knowledge of the schema or the database.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from typing import Any
+
+from sqlalchemy import ColumnElement, Table, func, select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from qantar.exceptions import StoreError
+from qantar.nlp.normalize.names import skeleton
+from qantar.store import dialect
+from qantar.store.schema import documents, facts, mentions, runs, sources
+
+_FACT_COLUMNS = (
+    "id",
+    "doc_id",
+    "kind",
+    "key",
+    "record",
+    "span_start",
+    "span_end",
+    "sentence",
+    "extractor",
+)
+
+
+def get_document(engine: Engine, ref: str) -> dict[str, Any] | None:
+    """A document by id, or else by name (its file base name), with a ``sources`` list.
+
+    Two texts can share a file name (same name in two folders); by name, the most recently
+    updated one is returned. The dict has every ``documents`` column.
+    """
+    with engine.connect() as conn:
+        row = conn.execute(select(documents).where(documents.c.id == ref)).first()
+        if row is None:
+            by_name = select(documents).where(documents.c.name == ref)
+            by_name = by_name.order_by(documents.c.updated_at.desc(), documents.c.id)
+            row = conn.execute(by_name).first()
+        if row is None:
+            return None
+        doc = dict(row._mapping)
+        found = conn.execute(select(sources).where(sources.c.doc_id == doc["id"]))
+        doc["sources"] = sorted(
+            (dict(source._mapping) for source in found),
+            key=lambda s: (s["path"] or "", s["url"] or "", s["id"]),
+        )
+        return doc
+
+
+def document_facts(engine: Engine, doc_id: str, kind: str | None = None) -> list[dict[str, Any]]:
+    """The facts of one document in text order, each with its decoded record and mentions.
+
+    Each dict: ``id``, ``doc_id``, ``doc_name``, ``kind``, ``key``, ``record``, ``span_start``,
+    ``span_end``, ``sentence``, ``extractor`` and ``mentions`` (``start``, ``end``, ``text``).
+    """
+    where = facts.c.doc_id == doc_id
+    if kind is not None:
+        where = where & (facts.c.kind == kind)
+    with engine.connect() as conn:
+        return _facts(conn, where)
+
+
+def list_facts(engine: Engine, kind: str) -> list[dict[str, Any]]:
+    """Every fact of ``kind`` across documents, ordered by document name then text position."""
+    with engine.connect() as conn:
+        return _facts(conn, facts.c.kind == kind)
+
+
+def people(engine: Engine) -> list[dict[str, Any]]:
+    """Person facts grouped across documents by the folded form of ``record["name"]``.
+
+    A simple grouping (Massimov and Masimov fold together); proper cross-document resolution
+    is a later stage. Each dict: ``key`` (the folded name), ``name`` (the longest spelling seen),
+    ``spellings`` and ``roles`` (sorted, distinct), ``documents`` (sorted document names) and
+    ``mentions`` (occurrences in the text; a fact with no recorded mention counts once).
+    Sorted by number of documents, most first, then by name.
+    """
+    groups: dict[str, dict[str, Any]] = {}
+    for fact in list_facts(engine, "person"):
+        record = fact["record"]
+        name = record.get("name")
+        key = skeleton(name) if isinstance(name, str) else ""
+        if not key:
+            continue
+        group = groups.setdefault(
+            key, {"names": set(), "spellings": set(), "roles": set(), "docs": set(), "count": 0}
+        )
+        group["names"].add(name)
+        group["spellings"].update([name, *_strings(record.get("variants"))])
+        group["roles"].update(_strings(record.get("roles")))
+        group["docs"].add(fact["doc_name"])
+        group["count"] += max(1, len(fact["mentions"]))
+    result = [
+        {
+            "key": key,
+            "name": min(group["names"], key=lambda n: (-len(n), n)),
+            "spellings": sorted(group["spellings"]),
+            "roles": sorted(group["roles"]),
+            "documents": sorted(group["docs"]),
+            "mentions": group["count"],
+        }
+        for key, group in groups.items()
+    ]
+    result.sort(key=lambda p: (-len(p["documents"]), p["name"].casefold(), p["name"]))
+    return result
+
+
+def search(engine: Engine, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Full-text search over titles and texts, best match first.
+
+    Each dict: ``id``, ``name``, ``title``, ``snippet`` (matched words between
+    :data:`~qantar.store.dialect.SNIPPET_START` and ``SNIPPET_END``). The query is free text:
+    search-syntax characters (``"``, ``*``, ``AND(``) are searched for, not interpreted.
+    """
+    if limit < 1:
+        raise ValueError(f"limit must be at least 1, not {limit}")
+    try:
+        with engine.connect() as conn:
+            return dialect.search(conn, query, limit)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot search the store for {query!r}: {exc}") from exc
+
+
+def counts(engine: Engine) -> dict[str, Any]:
+    """How much the store holds: ``documents``, ``sources``, ``mentions``, ``runs`` (ints) and
+    ``facts`` (a dict from kind to count)."""
+    with engine.connect() as conn:
+        per_kind = conn.execute(select(facts.c.kind, func.count()).group_by(facts.c.kind))
+        return {
+            "documents": _count(conn, documents),
+            "sources": _count(conn, sources),
+            "facts": {kind: n for kind, n in sorted(per_kind.tuples())},
+            "mentions": _count(conn, mentions),
+            "runs": _count(conn, runs),
+        }
+
+
+def list_runs(engine: Engine, limit: int = 20) -> list[dict[str, Any]]:
+    """The most recent runs first, each with every ``runs`` column."""
+    query = select(runs).order_by(runs.c.started_at.desc(), runs.c.id).limit(limit)
+    with engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def snapshot(engine: Engine) -> dict[str, list[dict[str, Any]]]:
+    """The store's content in a comparable form: every row, sorted, minus times and run ids.
+
+    Two stores built from the same input by the same pipeline have equal snapshots however
+    the builds went (interrupted and resumed, or re-run), which is what the tests check.
+    """
+    with engine.connect() as conn:
+        return {
+            "documents": _rows(conn, documents, exclude={"created_at", "updated_at"}),
+            "sources": _rows(conn, sources),
+            "facts": _rows(conn, facts, exclude={"run_id", "created_at", "updated_at"}),
+            "mentions": _rows(conn, mentions),
+        }
+
+
+def _facts(conn: Connection, where: ColumnElement[bool]) -> list[dict[str, Any]]:
+    query = (
+        select(*(facts.c[name] for name in _FACT_COLUMNS), documents.c.name.label("doc_name"))
+        .join(documents, documents.c.id == facts.c.doc_id)
+        .where(where)
+        .order_by(documents.c.name, facts.c.doc_id, facts.c.span_start, facts.c.id)
+    )
+    found = [dict(row._mapping) for row in conn.execute(query)]
+    # One query for all mentions (joined on the same condition) instead of one per fact.
+    spans: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    mention_query = (
+        select(mentions.c.fact_id, mentions.c.span_start, mentions.c.span_end, mentions.c.text)
+        .join(facts, facts.c.id == mentions.c.fact_id)
+        .where(where)
+        .order_by(mentions.c.fact_id, mentions.c.span_start)
+    )
+    for fact_id, start, end, text in conn.execute(mention_query).tuples():
+        spans[fact_id].append({"start": start, "end": end, "text": text})
+    for fact in found:
+        fact["mentions"] = spans.get(fact["id"], [])
+    return found
+
+
+def _strings(value: Any) -> list[str]:
+    """The text items of a record field that should be a list of strings (or one string)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, str)]
+    return []
+
+
+def _count(conn: Connection, table: Table) -> int:
+    return int(conn.scalar(select(func.count()).select_from(table)) or 0)
+
+
+def _rows(conn: Connection, table: Table, exclude: Collection[str] = ()) -> list[dict[str, Any]]:
+    columns = [column for column in table.c if column.name not in exclude]
+    rows = [dict(row._mapping) for row in conn.execute(select(*columns))]
+    # Sorted in Python, not by ORDER BY: text collation differs between databases.
+    keys = [column.name for column in table.primary_key.columns]
+    return sorted(rows, key=lambda row: tuple(row[key] for key in keys))
