@@ -21,6 +21,9 @@ class EntitySpan:
     end: int
     text: str
     label: str
+    normal: str = ""
+    """The name in its dictionary form where the annotator knows it (Russian nominative:
+    ``Тлеужановой`` -> ``Тлеужанова``); empty when the surface form is already that."""
 
 
 @dataclass
