@@ -1,0 +1,56 @@
+"""Per-document working state shared by the extractors of one pipeline run.
+
+Entities are found once and people clustered once, then every extractor reads them; facts an
+extractor produces are visible to the ones after it (quotes need the people to name speakers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from qantar.model import Fact, Mention, Provenance
+from qantar.nlp.annotate.types import Annotation
+from qantar.nlp.extract.entities import EntityMention, find_entities
+from qantar.nlp.lexicon import Lexicon
+from qantar.resolve.within_document import PersonCluster, cluster_people
+
+
+@dataclass
+class DocumentContext:
+    """One annotated document, its resolved entities and the facts found so far."""
+
+    annotation: Annotation
+    lexicon: Lexicon
+    facts: dict[str, list[Fact]] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.annotation.doc.text
+
+    @cached_property
+    def entities(self) -> list[EntityMention]:
+        return find_entities(self.annotation, self.lexicon)
+
+    @cached_property
+    def people(self) -> list[PersonCluster]:
+        return cluster_people(self.entities, self.text, self.lexicon)
+
+    def provenance(self, start: int, end: int, extractor: str) -> Provenance:
+        """Provenance for a span: the document, the span and the sentence holding it."""
+        sentence = self.annotation.sentence_text(start)
+        return Provenance(self.annotation.doc.id, start, end, sentence, extractor)
+
+    def make_fact(
+        self, kind: str, key: str, record: dict[str, object], mentions: list[EntityMention],
+        extractor: str,
+    ) -> Fact:
+        """A fact whose provenance is its first mention."""
+        first = mentions[0]
+        return Fact(
+            kind=kind,
+            key=key,
+            record=record,
+            provenance=self.provenance(first.start, first.end, extractor),
+            mentions=[Mention(m.start, m.end, m.text) for m in mentions],
+        )

@@ -1,0 +1,124 @@
+"""Collect every span that may name a person, organization or place, with its evidence.
+
+Three kinds of evidence, from strongest to weakest: the gazetteer (a listed place or body),
+the shape of a person's name in context (a credit line "Photo by X Y", a role in apposition
+"X Y, a journalist", a pair of capitalised words ending in a surname suffix), and the
+statistical NER. :mod:`qantar.nlp.extract.entities` decides between overlapping candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qantar.nlp.annotate.types import Annotation
+from qantar.nlp.lexicon import Lexicon
+
+#: How much a candidate's origin is trusted when two candidates cover the same span.
+RANK = {"gazetteer": 4, "credit": 3, "apposition": 3, "acronym": 3, "name-shape": 2, "ner": 1}
+NER_KINDS = {"PERSON": "person", "PER": "person", "ORG": "organization", "GPE": "place",
+             "LOC": "place", "FAC": "place", "NORP": "unknown"}
+
+_LOWER = "a-zа-яёәіңғүұқөһ"
+_UPPER = "A-ZА-ЯЁӘІҢҒҮҰҚӨҺ"
+# A capitalised name word; an inner apostrophe is allowed (O'Neil) but not a possessive 's.
+_WORD = rf"[{_UPPER}][{_LOWER}]+(?:['’](?!s\b)[{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)?"
+_NAME = rf"{_WORD}(?:\s+{_WORD}){{1,2}}"
+_CREDIT = re.compile(rf"(?:\b(?:[Pp]hoto|[Ii]mage|[Ww]ritten|[Rr]eported)\s+by|\bBy|\b(?:Photo|Image|Фото|Автор)\s*:)\s+({_NAME})")
+_APPOSITION = re.compile(rf"({_NAME}),\s+(?:a|an|the)\s+([^,.;:()“”\"]{{2,80}}?)(?=,|\.|;|\s*\(|\s+who\b|\s+and\b)")
+_PAIR = re.compile(rf"(?<![\w-])(?=({_WORD})\s+({_WORD})(?![\w-]))")
+_ACRONYM = re.compile(
+    r"(?<![\w])([A-Z][\w’'.-]*(?:\s+(?:of|for|the|and|on|in|to|[A-Z][\w’'.-]*))*\s+[A-Z][\w’'.-]*)"
+    r"\s+\(([A-Z][A-Z/]{1,7})\)"
+)
+#: Courts are named by a run of capitalised (or hyphenated) words ending in "Court".
+_COURT = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w’'-]*|[A-Za-z]+-[a-z]+)(?:\s+(?:[A-Z][\w’'-]*|[A-Za-z]+-[a-z]+|of|for))*"
+    r"\s+Court)\b"
+)
+_SEPARATORS = re.compile(r"\s+[/|]\s+|;\s+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span that may be an entity. ``kind`` is person, organization, place or unknown."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    origin: str
+    canonical: str = ""
+    normal: str = ""
+    role: str = ""
+
+    @property
+    def rank(self) -> int:
+        return RANK[self.origin]
+
+
+def _ner_candidates(annotation: Annotation) -> list[Candidate]:
+    """NER spans, split at credit separators ("Name / Agency") that the model runs together."""
+    found = []
+    text = annotation.doc.text
+    for ent in annotation.entities:
+        kind = NER_KINDS.get(ent.label)
+        if kind is None:
+            continue
+        pieces, cursor = [], ent.start
+        for sep in _SEPARATORS.finditer(text, ent.start, ent.end):
+            pieces.append((cursor, sep.start()))
+            cursor = sep.end()
+        pieces.append((cursor, ent.end))
+        for start, end in pieces:
+            normal = ent.normal if (start, end) == (ent.start, ent.end) else ""
+            found.append(Candidate(start, end, text[start:end], kind, "ner", normal=normal))
+    return found
+
+
+def _is_name_pair(first: str, second: str, lexicon: Lexicon) -> bool:
+    return (
+        first not in lexicon.not_first_names
+        and second not in lexicon.not_first_names
+        and lexicon.has_surname_ending(second)
+    )
+
+
+def _rule_candidates(annotation: Annotation, lexicon: Lexicon) -> list[Candidate]:
+    text = annotation.doc.text
+    found: list[Candidate] = []
+    for paragraph in annotation.paragraphs:
+        a, b = paragraph.start, paragraph.end
+        for hit in lexicon.find(text, a, b):
+            found.append(Candidate(hit.start, hit.end, hit.text, hit.kind, "gazetteer", hit.canonical))
+        for m in _CREDIT.finditer(text, a, b):
+            found.append(Candidate(m.start(1), m.end(1), m.group(1), "person", "credit"))
+        for m in _APPOSITION.finditer(text, a, b):
+            role = m.group(2).strip()
+            words = set(re.findall(r"[a-z-]+", role.lower()))
+            if words & lexicon.role_nouns and m.group(1).split()[0] not in lexicon.not_first_names:
+                found.append(
+                    Candidate(m.start(1), m.end(1), m.group(1), "person", "apposition", role=role)
+                )
+        for m in _PAIR.finditer(text, a, b):  # a lookahead, so pairs may overlap
+            if _is_name_pair(m.group(1), m.group(2), lexicon):
+                start, end = m.start(1), m.end(2)
+                found.append(Candidate(start, end, text[start:end], "person", "name-shape"))
+        for m in _COURT.finditer(text, a, b):
+            found.append(Candidate(m.start(1), m.end(1), m.group(1), "organization", "name-shape"))
+        for m in _ACRONYM.finditer(text, a, b):
+            long_form, short = m.group(1), m.group(2)
+            known = lexicon.lookup(long_form)
+            initials = "".join(w[0] for w in long_form.split() if w[0].isupper())
+            if known is None and initials.replace("-", "") != short.replace("/", ""):
+                continue
+            kind = known[0] if known else "organization"
+            name = known[1] if known else long_form
+            found.append(Candidate(m.start(1), m.end(1), long_form, kind, "acronym", name))
+            found.append(Candidate(m.start(2), m.end(2), short, kind, "acronym", name))
+    return found
+
+
+def collect_candidates(annotation: Annotation, lexicon: Lexicon) -> list[Candidate]:
+    """All candidates of a document, unresolved and possibly overlapping."""
+    return _ner_candidates(annotation) + _rule_candidates(annotation, lexicon)

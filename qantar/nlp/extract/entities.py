@@ -1,0 +1,172 @@
+"""Decide what each name in a document is: a person, an organization or a place.
+
+Candidates from :mod:`candidates` overlap and disagree ("Zhambyl" is a PERSON to spaCy and a
+region to the gazetteer; "Masimov" is an ORG in one sentence and a PERSON in the next). The
+rules here are general and run in this order:
+
+1. Trim each span to the name; drop words that are peoples, events or platforms.
+2. Keep the longest span at each place; for equal spans the stronger evidence wins.
+3. A name that the document uses for a person elsewhere is that person everywhere
+   (a one-word surname, or the same name under another label).
+4. Every later bare surname of a person found in step 3 becomes a mention of that person,
+   so quotes and roles can be tied to them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from qantar.nlp.annotate.types import Annotation
+from qantar.nlp.extract.candidates import Candidate, collect_candidates
+from qantar.nlp.lexicon import Lexicon
+from qantar.nlp.normalize.names import skeleton
+from qantar.nlp.normalize.spans import trim, trim_body
+from qantar.resolve.within_document import surname_matches
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁёӘәІіҢңҒғҮүҰұҚқӨөҺһ]")
+_HAS_UPPER = re.compile(r"[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]")
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """A resolved mention: its span, kind and (for listed names) the canonical name."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    origin: str
+    canonical: str = ""
+    normal: str = ""
+    role: str = ""
+
+
+def _clean(candidate: Candidate, text: str) -> Candidate | None:
+    trimmer = trim if candidate.kind in ("person", "unknown") else trim_body
+    start, end = trimmer(text, candidate.start, candidate.end)
+    if end <= start:
+        return None
+    return replace(candidate, start=start, end=end, text=text[start:end])
+
+
+def _plausible(c: Candidate, lexicon: Lexicon, language: str) -> bool:
+    if lexicon.is_not_name(c.text) or not _HAS_UPPER.match(c.text) or len(c.text.split()) > 8:
+        return False
+    if c.kind == "person":
+        words = c.text.split()
+        return all(w[:1].isupper() for w in words) and not any(ch.isdigit() for ch in c.text)
+    if c.kind == "organization" and c.text in lexicon.not_organizations:
+        return False
+    # In an English text, a Cyrillic word is only trusted when the gazetteer knows it.
+    return not (language == "en" and _CYRILLIC.search(c.text) and c.origin != "gazetteer")
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest span first, stronger evidence first among equals; no two kept spans overlap."""
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.rank, c.start))
+    kept: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in ordered:
+        if any(c.start < b and a < c.end for a, b in taken):
+            continue
+        kept.append(c)
+        taken.append((c.start, c.end))
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _person_names(kept: list[Candidate], lexicon: Lexicon) -> list[str]:
+    """Names the document gives people: multi-word names, and single words that look like one."""
+    ner_single = Counter(c.text for c in kept if c.kind == "person" and " " not in c.text)
+    names = [c.text for c in kept if c.kind == "person" and " " in c.text]
+    for word, count in ner_single.items():
+        if count > 1 or lexicon.has_surname_ending(word) or surname_matches(word, names):
+            names.append(word)
+    return names
+
+
+def _names_person(c: Candidate, names: list[str], lexicon: Lexicon) -> bool:
+    """Whether the document elsewhere uses this span's words as a person's name."""
+    if c.kind == "person" and " " in c.text:
+        return True
+    key = skeleton(c.text)
+    if any(key == skeleton(n) for n in names) or surname_matches(c.text, names):
+        return True
+    words = c.text.split()
+    # "Kassym-Jomart Tokayev" tagged ORG, where "Tokayev" is a person: a name-shaped span.
+    return (
+        1 < len(words) <= 3
+        and words[0] not in lexicon.not_first_names
+        and lexicon.lookup(c.text) is None
+        and surname_matches(words[-1], names)
+    )
+
+
+def _resolve_kinds(kept: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    names = _person_names(kept, lexicon)
+    resolved = []
+    for c in kept:
+        if c.origin == "gazetteer" or c.origin == "acronym":
+            resolved.append(c)
+            continue
+        if _names_person(c, names, lexicon):
+            resolved.append(replace(c, kind="person"))
+            continue
+        if c.kind == "person" and " " not in c.text:
+            continue  # a lone capitalised word with nothing to say it is a person
+        listed = lexicon.lookup(c.text)
+        if listed and c.kind != "person":
+            resolved.append(replace(c, kind=listed[0], canonical=listed[1]))
+        elif c.kind != "unknown":
+            resolved.append(c)
+    return resolved
+
+
+def _single_word_orgs(mentions: list[Candidate]) -> list[Candidate]:
+    """A one-word organization needs some sign that it is a name and not a common word."""
+    counts = Counter(c.text for c in mentions if c.kind == "organization")
+
+    def named(c: Candidate) -> bool:
+        word = c.text
+        return (
+            " " in word or bool(c.canonical) or word.isupper() or "." in word or "/" in word
+            or any(ch.isupper() for ch in word[1:]) or counts[word] > 1
+        )
+
+    return [c for c in mentions if c.kind != "organization" or named(c)]
+
+
+def _surname_mentions(annotation: Annotation, kept: list[Candidate]) -> list[Candidate]:
+    """Bare surnames of people already found, where no other mention covers them."""
+    text = annotation.doc.text
+    people = {c.text.split()[-1] for c in kept if c.kind == "person"}
+    taken = [(c.start, c.end) for c in kept]
+    extra = []
+    for surname in sorted(people):
+        pattern = re.compile(rf"(?<![\w-]){re.escape(surname)}(?![\w-])")
+        for paragraph in annotation.paragraphs:
+            for m in pattern.finditer(text, paragraph.start, paragraph.end):
+                if not any(m.start() < b and a < m.end() for a, b in taken):
+                    extra.append(Candidate(m.start(), m.end(), surname, "person", "ner"))
+                    taken.append((m.start(), m.end()))
+    return extra
+
+
+def find_entities(annotation: Annotation, lexicon: Lexicon) -> list[EntityMention]:
+    """Every person, organization and place mention of a document, sorted by position."""
+    text = annotation.doc.text
+    cleaned = [c2 for c in collect_candidates(annotation, lexicon) if (c2 := _clean(c, text))]
+    plausible = [c for c in cleaned if _plausible(c, lexicon, annotation.doc.language)]
+    kept = _single_word_orgs(_resolve_kinds(_select(plausible), lexicon))
+    kept = sorted(kept + _surname_mentions(annotation, kept), key=lambda c: c.start)
+    return [
+        EntityMention(c.start, c.end, c.text, c.kind, c.origin, c.canonical, c.normal, c.role)
+        for c in kept
+        if c.kind in ("person", "organization", "place")
+    ]
+
+
+def fold(name: str) -> str:
+    """Grouping key for organization and place names."""
+    return skeleton(name)

@@ -1,0 +1,115 @@
+"""The word lists and gazetteer in ``nlp/patterns/*.yml``, loaded once and compiled for matching.
+
+Why a gazetteer at all: spaCy's small English model misses most Kazakh place names
+(Zhanaozen, Kostanay) and tags some of them as people (shared/notes/nlp-dependencies.md).
+A list of names that is data, not code, fixes whole classes of errors at once and lets a user
+teach qantar a new place or body by adding a line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from qantar.exceptions import ConfigError
+from qantar.nlp.normalize.names import skeleton
+
+PATTERN_FILES = ("gazetteer.yml", "names.yml")
+
+
+@dataclass(frozen=True)
+class GazetteerHit:
+    """A gazetteer name found in text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "place" or "organization"
+    canonical: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled word lists; build with :func:`load_lexicon`."""
+
+    home_country: str
+    canonical: dict[str, tuple[str, str]]  # surface form -> (kind, canonical name)
+    by_skeleton: dict[str, tuple[str, str]]  # skeleton -> (kind, canonical name)
+    gazetteer_pattern: re.Pattern[str]
+    surname_endings: tuple[str, ...]
+    not_first_names: frozenset[str]
+    titles: tuple[str, ...]
+    role_nouns: frozenset[str]
+    not_names: frozenset[str]  # skeletons
+    not_organizations: frozenset[str]
+    digest: str
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[GazetteerHit]:
+        """Every gazetteer name in ``text[start:end]``, longest match first at each position."""
+        hits = []
+        for match in self.gazetteer_pattern.finditer(text, start, len(text) if end is None else end):
+            kind, name = self.canonical[match.group(0)]
+            hits.append(GazetteerHit(match.start(), match.end(), match.group(0), kind, name))
+        return hits
+
+    def lookup(self, name: str) -> tuple[str, str] | None:
+        """``(kind, canonical)`` for a name in any listed spelling, else None."""
+        return self.canonical.get(name) or self.by_skeleton.get(skeleton(name))
+
+    def is_not_name(self, text: str) -> bool:
+        return skeleton(text) in self.not_names
+
+    def has_surname_ending(self, word: str) -> bool:
+        lowered = word.lower()
+        return any(
+            lowered.endswith(end) and len(lowered) >= len(end) + 3 for end in self.surname_endings
+        )
+
+
+def _read(name: str) -> dict[str, Any]:
+    try:
+        text = resources.files("qantar.nlp").joinpath("patterns", name).read_text("utf-8")
+        data = yaml.safe_load(text)
+    except (OSError, yaml.YAMLError) as error:
+        raise ConfigError(f"cannot read qantar/nlp/patterns/{name}: {error}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"qantar/nlp/patterns/{name} must be a mapping of lists")
+    return data
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Load and compile the pattern files once per process."""
+    gazetteer, names = _read("gazetteer.yml"), _read("names.yml")
+    canonical: dict[str, tuple[str, str]] = {}
+    for section, kind in (("places", "place"), ("organizations", "organization")):
+        for entry in gazetteer.get(section, []):
+            for form in [entry["name"], *entry.get("aliases", [])]:
+                canonical.setdefault(str(form), (kind, str(entry["name"])))
+    forms = sorted(canonical, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+    digest = hashlib.sha1(
+        b"".join(
+            resources.files("qantar.nlp").joinpath("patterns", f).read_bytes()
+            for f in PATTERN_FILES
+        )
+    ).hexdigest()[:12]
+    return Lexicon(
+        home_country=str(gazetteer.get("home_country", "")),
+        canonical=canonical,
+        by_skeleton={skeleton(form): value for form, value in canonical.items()},
+        gazetteer_pattern=pattern,
+        surname_endings=tuple(sorted(map(str, names["surname_endings"]), key=len, reverse=True)),
+        not_first_names=frozenset(map(str, names["not_first_names"])),
+        titles=tuple(sorted(map(str, names["titles"]), key=len, reverse=True)),
+        role_nouns=frozenset(map(str, names["role_nouns"])),
+        not_names=frozenset(skeleton(str(n)) for n in names["not_names"]),
+        not_organizations=frozenset(map(str, names["not_organizations"])),
+        digest=digest,
+    )
