@@ -32,13 +32,27 @@ _GENDERS = {"masc": MASC, "Masc": MASC, "femn": FEMN, "Fem": FEMN}
 
 #: Women's names that do not decline in Russian text (they end in a consonant or -е) and that
 #: pymorphy2 lacks, files as masculine (Ляззат, Жанар) or misreads (Сауле as a case of Саул).
-FEMALE_NAMES = frozenset(
-    "Айгерим Ляззат Жанар Сауле Асель Гаухар Меруерт Толкын Жибек Салтанат Шолпан Анель "
-    "Жанель Асем Акмарал Айжан Балжан Гульжан Назым Дильназ Жулдыз Карлыгаш Маржан Айман "
-    "Алтынай Шынар Жансулу".split()
+FEMALE_NAMES = frozenset(  # noqa: SIM905 (a word list reads better as words)
+    "Айгерим Ляззат Жанар Сауле Асель Гаухар Меруерт Толкын Жибек Салтанат Шолпан "
+    "Анель Жанель Асем Акмарал Айжан Балжан Гульжан Назым Дильназ Жулдыз Карлыгаш "
+    "Маржан Айман Алтынай Шынар Жансулу".split()
 )
 #: Name endings that only women's names have (Айгуль, Назгуль, Кунсулу).
 FEMALE_ENDINGS = ("гуль", "гүл", "сулу")
+#: Common Kazakh men's names missing from pymorphy2's dictionary, whose guesser then offers a
+#: woman's nominative for the genitive (``Ерлана``). They decline like any name ending in a
+#: consonant (:data:`_MALE_ENDINGS`).
+MALE_NAMES = frozenset(  # noqa: SIM905 (a word list reads better as words)
+    "Ерлан Болат Касым Жомарт Калас Даурен Жанболат Бекболат Бауыржан Ержан Нуржан "
+    "Канат Мирас Жандос Кайсар Дархан Темирлан Жакып Ербол Асет Медет".split()
+)
+_MALE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "": ("nomn",),
+    "а": ("gent", "accs"),
+    "у": ("datv",),
+    "ом": ("ablt",),
+    "е": ("loct",),
+}
 #: Names given to both men and women: an undeclined form may be a woman's (Бахытжан
 #: Торегожина), so the feminine reading stays open, but they say nothing about gender.
 UNISEX_NAMES = frozenset({"Бахытжан", "Бахыт", "Айнур"})
@@ -108,14 +122,26 @@ def _capitalised(form: str, like: str) -> str:
     return form[:1].upper() + form[1:]
 
 
-def _given_name_forms(token: str) -> dict[Reading, str]:
-    """Readings of a first name or patronymic and its nominative under each, from pymorphy2.
+def _table_name(word: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """(gender, nominative, cases) of a form of a name in our tables, else None."""
+    if word in FEMALE_NAMES or word.lower().endswith(FEMALE_ENDINGS):
+        return FEMN, word, CASES
+    for ending, cases in _MALE_ENDINGS.items():
+        base = word[: len(word) - len(ending)]
+        if word.endswith(ending) and base in MALE_NAMES:
+            return MASC, base, cases
+    return None
 
-    In a compound name only the last part declines (Касым-Жомарта -> Касым-Жомарт)."""
+
+def _given_name_forms(token: str) -> dict[Reading, str]:
+    """Readings of a first name or patronymic and its nominative under each, from our
+    tables or pymorphy2. In a compound name only the last part declines (Касым-Жомарта)."""
     prefix, _, word = token.rpartition("-")
     lead = prefix + "-" if prefix else ""
-    if word in FEMALE_NAMES or word.lower().endswith(FEMALE_ENDINGS):
-        return {(FEMN, case): token for case in CASES}
+    table = _table_name(word)
+    if table is not None:
+        gender, nominative, cases = table
+        return {(gender, case): lead + nominative for case in cases}
     parses = morph_vocab().parse(word)
     ranked = sorted(parses, key=lambda p: (not p.is_known, "Name" not in p.tag, -p.score))
     forms: dict[Reading, str] = {}
@@ -201,15 +227,16 @@ def nominative_surname(word: str, gender: str | None = None) -> str:
 def first_name_gender(word: str) -> str | None:
     """``"masc"``/``"femn"`` when the first name's gender is known, else None.
 
-    Only pymorphy2's dictionary counts, not its guesser (which takes the unknown ``Ерлана``
-    for a woman's name); a name listed for both genders goes by the weight of its readings
-    (``Карима`` is more often the genitive of ``Карим``) and a tie says nothing."""
+    Our tables count first, then pymorphy2's dictionary but not its guesser (which takes an
+    unknown ``Ерлана`` for a woman's name); a name listed for both genders goes by the weight
+    of its readings (``Карима`` is more often the genitive of ``Карим``); a tie says nothing."""
     parts = word.split("-")
-    if parts[-1] in FEMALE_NAMES or parts[-1].lower().endswith(FEMALE_ENDINGS):
-        return FEMN
     if parts[-1] in UNISEX_NAMES:
         return None
-    for part in reversed(parts):  # Касым-Жомарт: pymorphy2 knows Касым, not Жомарт
+    for part in reversed(parts):  # either part of a compound name will do
+        table = _table_name(part)
+        if table is not None:
+            return table[0]
         weight = {MASC: 0.0, FEMN: 0.0}
         for parse in morph_vocab().parse(part):
             if parse.is_known and "Name" in parse.tag and parse.tag.gender in weight:
