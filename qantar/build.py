@@ -79,8 +79,12 @@ def build(
         raise
     finally:
         finish_run(
-            engine, report.run_id, status, documents_seen=report.seen,
-            documents_processed=report.processed, documents_skipped=report.skipped,
+            engine,
+            report.run_id,
+            status,
+            documents_seen=report.seen,
+            documents_processed=report.processed,
+            documents_skipped=report.skipped,
             errors=len(report.errors),
         )
     return report

@@ -37,7 +37,9 @@ def _report_errors(errors: list[QantarError]) -> None:
 
 db_option = click.option("--db", help="Store URL (default: QANTAR_DB_URL or sqlite:///qantar.db).")
 manifest_option = click.option(
-    "--manifest", type=click.Path(dir_okay=False), help="CSV with file,url,title,outlet,author,published,..."
+    "--manifest",
+    type=click.Path(dir_okay=False),
+    help="CSV with file,url,title,outlet,author,published,...",
 )
 
 
@@ -52,7 +54,9 @@ def cli() -> None:
 @manifest_option
 @click.option("--published", help="Publication date (YYYY[-MM[-DD]]) for documents that have none.")
 @db_option
-def build_command(paths: tuple[str, ...], manifest: str | None, published: str | None, db: str | None) -> None:
+def build_command(
+    paths: tuple[str, ...], manifest: str | None, published: str | None, db: str | None
+) -> None:
     """Ingest articles (files, folders, a manifest) and store their facts."""
     from qantar.store import counts, open_store
 
@@ -78,7 +82,9 @@ def build_command(paths: tuple[str, ...], manifest: str | None, published: str |
 @manifest_option
 @click.option("--published", help="Publication date for documents that have none.")
 @click.option("-o", "--output", default="-", help="Where to write the JSON (default: stdout).")
-def extract_command(paths: tuple[str, ...], manifest: str | None, published: str | None, output: str) -> None:
+def extract_command(
+    paths: tuple[str, ...], manifest: str | None, published: str | None, output: str
+) -> None:
     """Print one SCHEMA.md record per document as a JSON list (nothing is stored)."""
     from qantar.nlp.pipeline import Pipeline
     from qantar.nlp.records import document_record
@@ -104,7 +110,9 @@ def eval_command(gold: str, corpus: str, manifest: str | None, as_json: bool) ->
     from qantar.nlp.records import document_record
 
     gold_docs = load_gold(gold)
-    manifest = manifest or (str(Path(corpus) / "manifest.csv") if (Path(corpus) / "manifest.csv").exists() else None)
+    manifest = manifest or (
+        str(Path(corpus) / "manifest.csv") if (Path(corpus) / "manifest.csv").exists() else None
+    )
     docs, errors = read_documents([corpus], manifest, None)
     _report_errors(list(errors))
     records = [document_record(d, f) for d, f in Pipeline(_settings(None)).run(docs)]
@@ -128,7 +136,9 @@ def people_command(db: str | None, as_json: bool) -> None:
         return
     for row in rows:
         roles = f" ({'; '.join(row['roles'][:3])})" if row["roles"] else ""
-        click.echo(f"{row['name']}{roles}: {len(row['documents'])} documents, {row['mentions']} mentions")
+        click.echo(
+            f"{row['name']}{roles}: {len(row['documents'])} documents, {row['mentions']} mentions"
+        )
         others = [s for s in row["spellings"] if s != row["name"]]
         if others:
             click.echo(f"    also: {', '.join(others)}")
@@ -150,12 +160,16 @@ def show_command(doc: str, db: str | None, as_json: bool) -> None:
     if as_json:
         _echo_json({"document": {k: v for k, v in found.items() if k != "text"}, "facts": facts})
         return
-    click.echo(f"{found['name']}  {found.get('title') or ''}  ({found.get('published') or 'no date'})")
+    click.echo(
+        f"{found['name']}  {found.get('title') or ''}  ({found.get('published') or 'no date'})"
+    )
     for fact in facts:
         record = fact["record"]
         label = record.get("name") or record.get("text")
         extra = f"  — {record['speaker']}" if record.get("speaker") else ""
-        click.echo(f"[{fact['kind']}] {label}{extra}\n    “{fact['sentence']}” ({fact['extractor']})")
+        click.echo(
+            f"[{fact['kind']}] {label}{extra}\n    “{fact['sentence']}” ({fact['extractor']})"
+        )
 
 
 def main() -> None:

@@ -42,7 +42,9 @@ def load_codebook() -> dict[str, dict[str, Code]]:
             spec = dict(spec or {})
             label, description = spec.pop("label", None), spec.pop("description", None)
             if not label or not description:
-                raise ConfigError(f"codebook.yml: {section}.{value} needs a label and a description")
+                raise ConfigError(
+                    f"codebook.yml: {section}.{value} needs a label and a description"
+                )
             book[section][value] = Code(str(value), str(label), str(description), spec)
     return book
 

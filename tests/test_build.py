@@ -23,7 +23,9 @@ def corpus_docs() -> list[Document]:
     return docs
 
 
-def test_interrupted_build_resumes_to_the_same_store(tmp_path: Path, corpus_docs: list[Document]) -> None:
+def test_interrupted_build_resumes_to_the_same_store(
+    tmp_path: Path, corpus_docs: list[Document]
+) -> None:
     settings = Settings(db_url=f"sqlite:///{tmp_path / 'clean.db'}")
     clean = open_store(settings.db_url)
     build(clean, corpus_docs, settings)

@@ -10,7 +10,11 @@ from pathlib import Path
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "qantar", *args], capture_output=True, text=True, cwd=cwd, timeout=300
+        [sys.executable, "-m", "qantar", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
     )
 
 
@@ -39,7 +43,15 @@ def test_extract_prints_the_schema_shape(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     [record] = json.loads(result.stdout)
     assert record["doc"] == "a.txt" and record["published"] == "2023-01-20"
-    assert set(record) >= {"people", "organizations", "places", "verdicts", "figures", "events", "quotes"}
+    assert set(record) >= {
+        "people",
+        "organizations",
+        "places",
+        "verdicts",
+        "figures",
+        "events",
+        "quotes",
+    }
     assert [p["name"] for p in record["people"]] == ["Berik Asylov"]
     assert "Prosecutor General" in record["people"][0]["roles"]
     assert record["places"] == ["Astana"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from qantar.model import Fact, Mention, Provenance
 from qantar.nlp.annotate.types import Annotation
@@ -42,7 +43,11 @@ class DocumentContext:
         return Provenance(self.annotation.doc.id, start, end, sentence, extractor)
 
     def make_fact(
-        self, kind: str, key: str, record: dict[str, object], mentions: list[EntityMention],
+        self,
+        kind: str,
+        key: str,
+        record: dict[str, Any],
+        mentions: list[EntityMention],
         extractor: str,
     ) -> Fact:
         """A fact whose provenance is its first mention."""

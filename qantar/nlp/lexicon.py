@@ -53,7 +53,9 @@ class Lexicon:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[GazetteerHit]:
         """Every gazetteer name in ``text[start:end]``, longest match first at each position."""
         hits = []
-        for match in self.gazetteer_pattern.finditer(text, start, len(text) if end is None else end):
+        for match in self.gazetteer_pattern.finditer(
+            text, start, len(text) if end is None else end
+        ):
             kind, name = self.canonical[match.group(0)]
             hits.append(GazetteerHit(match.start(), match.end(), match.group(0), kind, name))
         return hits

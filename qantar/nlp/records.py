@@ -25,21 +25,24 @@ SECTIONS = {
 
 def evidence(fact: Fact) -> dict[str, Any]:
     p = fact.provenance
-    return {"id": fact.id, "start": p.start, "end": p.end, "sentence": p.sentence,
-            "extractor": p.extractor}
+    return {
+        "id": fact.id,
+        "start": p.start,
+        "end": p.end,
+        "sentence": p.sentence,
+        "extractor": p.extractor,
+    }
 
 
 def document_record(doc: Document, facts: Sequence[Fact]) -> dict[str, Any]:
     """One SCHEMA.md document: ``doc``, ``published`` and a list per record type."""
     record: dict[str, Any] = {"doc": doc.name, "published": doc.published}
-    for section in SECTIONS.values():
-        record[section] = []
+    for name in SECTIONS.values():
+        record[name] = []
     for fact in sorted(facts, key=lambda f: f.provenance.start):
         section = SECTIONS.get(fact.kind)
-        if section is None:
-            continue
         if section == "places":
             record[section].append(fact.record["name"])
-        else:
+        elif section is not None:
             record[section].append({**fact.record, "evidence": evidence(fact)})
     return record

@@ -34,7 +34,9 @@ class Extractor:
 
 
 def _from_module(module: ModuleType) -> Extractor:
-    return Extractor(module.NAME, module.VERSION, module.KIND, tuple(module.REQUIRES), module.extract)
+    return Extractor(
+        module.NAME, module.VERSION, module.KIND, tuple(module.REQUIRES), module.extract
+    )
 
 
 #: Every extractor, in the order they run.

@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 #: Jaro-Winkler similarity above which two surname skeletons are taken as one spelling.
 SURNAME_SIMILARITY = 0.93
 
-_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+([^,.;:()“”\"]{2,80}?)(?=,|\.|;|\s*\(|\s+who\b|\s+and\b)")
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+([^,.;:()“”\"]{2,80}?)(?=,|\.|;|\s*\(|\s+who\b|\s+and\b)"
+)
 
 
 def _similar_surname(a: str, b: str) -> bool:
@@ -88,7 +90,9 @@ def _roles_at(mention: EntityMention, text: str, lexicon: Lexicon) -> list[str]:
             roles.append(role)
     before = text[max(0, mention.start - 60) : mention.start]
     for title in lexicon.titles:
-        if before.endswith(title + " ") and (len(before) == len(title) + 1 or not before[-len(title) - 2].isalpha()):
+        if before.endswith(title + " ") and (
+            len(before) == len(title) + 1 or not before[-len(title) - 2].isalpha()
+        ):
             roles.append(title)
             break
     return roles

@@ -45,7 +45,9 @@ def annotate_english(
         sentences: list[Span] = []
         entities: list[EntitySpan] = []
         texts = (p.slice(doc.text) for p in paragraphs)
-        for paragraph, parsed in zip(paragraphs, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        for paragraph, parsed in zip(
+            paragraphs, nlp.pipe(texts, batch_size=batch_size), strict=True
+        ):
             base = paragraph.start
             for sent in parsed.sents:
                 sentences.append(Span(base + sent.start_char, base + sent.end_char))

@@ -18,9 +18,11 @@ from qantar.model import Span
 
 #: A line shorter than this many words, with no closing punctuation, is "short".
 SHORT_LINE_WORDS = 8
-_CLOSING = tuple(".!?…\"”»):;")
+_CLOSING = tuple('.!?…"”»):;')
 #: Photo captions sit in blocks under image lines but name people, places and agencies.
-_CAPTION = re.compile(r"\s\|\s|\b(?:Photo|Image|Source|Фото|Источник)\b\s*(?:by\b|:)", re.IGNORECASE)
+_CAPTION = re.compile(
+    r"\s\|\s|\b(?:Photo|Image|Source|Фото|Источник)\b\s*(?:by\b|:)", re.IGNORECASE
+)
 _NOT_PROSE = re.compile(r"^(https?://\S+|\S+\.(jpe?g|png|gif|webp|svg))$", re.IGNORECASE)
 
 
@@ -56,7 +58,9 @@ def prose_paragraphs(text: str) -> list[Span]:
         if in_block[index] and not body.endswith(_CLOSING) and _has_blank_lines(text):
             continue
         if _is_short(body):
-            neighbours = [lines[i].slice(text) for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+            neighbours = [
+                lines[i].slice(text) for i in (index - 1, index + 1) if 0 <= i < len(lines)
+            ]
             if any(_is_short(n) for n in neighbours):
                 continue
         kept.append(line)

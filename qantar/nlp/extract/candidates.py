@@ -16,16 +16,27 @@ from qantar.nlp.lexicon import Lexicon
 
 #: How much a candidate's origin is trusted when two candidates cover the same span.
 RANK = {"gazetteer": 4, "credit": 3, "apposition": 3, "acronym": 3, "name-shape": 2, "ner": 1}
-NER_KINDS = {"PERSON": "person", "PER": "person", "ORG": "organization", "GPE": "place",
-             "LOC": "place", "FAC": "place", "NORP": "unknown"}
+NER_KINDS = {
+    "PERSON": "person",
+    "PER": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "unknown",
+}
 
 _LOWER = "a-zа-яёәіңғүұқөһ"
 _UPPER = "A-ZА-ЯЁӘІҢҒҮҰҚӨҺ"
 # A capitalised name word; an inner apostrophe is allowed (O'Neil) but not a possessive 's.
 _WORD = rf"[{_UPPER}][{_LOWER}]+(?:['’](?!s\b)[{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)?"
 _NAME = rf"{_WORD}(?:\s+{_WORD}){{1,2}}"
-_CREDIT = re.compile(rf"(?:\b(?:[Pp]hoto|[Ii]mage|[Ww]ritten|[Rr]eported)\s+by|\bBy|\b(?:Photo|Image|Фото|Автор)\s*:)\s+({_NAME})")
-_APPOSITION = re.compile(rf"({_NAME}),\s+(?:a|an|the)\s+([^,.;:()“”\"]{{2,80}}?)(?=,|\.|;|\s*\(|\s+who\b|\s+and\b)")
+_CREDIT = re.compile(
+    rf"(?:\b(?:[Pp]hoto|[Ii]mage|[Ww]ritten|[Rr]eported)\s+by|\bBy|\b(?:Photo|Image|Фото|Автор)\s*:)\s+({_NAME})"
+)
+_APPOSITION = re.compile(
+    rf"({_NAME}),\s+(?:a|an|the)\s+([^,.;:()“”\"]{{2,80}}?)(?=,|\.|;|\s*\(|\s+who\b|\s+and\b)"
+)
 _PAIR = re.compile(rf"(?<![\w-])(?=({_WORD})\s+({_WORD})(?![\w-]))")
 _ACRONYM = re.compile(
     r"(?<![\w])([A-Z][\w’'.-]*(?:\s+(?:of|for|the|and|on|in|to|[A-Z][\w’'.-]*))*\s+[A-Z][\w’'.-]*)"
@@ -90,7 +101,9 @@ def _rule_candidates(annotation: Annotation, lexicon: Lexicon) -> list[Candidate
     for paragraph in annotation.paragraphs:
         a, b = paragraph.start, paragraph.end
         for hit in lexicon.find(text, a, b):
-            found.append(Candidate(hit.start, hit.end, hit.text, hit.kind, "gazetteer", hit.canonical))
+            found.append(
+                Candidate(hit.start, hit.end, hit.text, hit.kind, "gazetteer", hit.canonical)
+            )
         for m in _CREDIT.finditer(text, a, b):
             found.append(Candidate(m.start(1), m.end(1), m.group(1), "person", "credit"))
         for m in _APPOSITION.finditer(text, a, b):

@@ -130,8 +130,13 @@ def _single_word_orgs(mentions: list[Candidate]) -> list[Candidate]:
     def named(c: Candidate) -> bool:
         word = c.text
         return (
-            " " in word or bool(c.canonical) or word.isupper() or "." in word or "/" in word
-            or any(ch.isupper() for ch in word[1:]) or counts[word] > 1
+            " " in word
+            or bool(c.canonical)
+            or word.isupper()
+            or "." in word
+            or "/" in word
+            or any(ch.isupper() for ch in word[1:])
+            or counts[word] > 1
         )
 
     return [c for c in mentions if c.kind != "organization" or named(c)]

@@ -18,6 +18,8 @@ def extract(context: DocumentContext) -> list[Fact]:
     for cluster in context.people:
         record = {"name": cluster.name, "variants": cluster.variants, "roles": cluster.roles}
         facts.append(
-            context.make_fact(KIND, skeleton(cluster.name), record, cluster.mentions, f"{NAME}.v{VERSION}")
+            context.make_fact(
+                KIND, skeleton(cluster.name), record, cluster.mentions, f"{NAME}.v{VERSION}"
+            )
         )
     return facts

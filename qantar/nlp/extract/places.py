@@ -16,6 +16,12 @@ def extract(context: DocumentContext) -> list[Fact]:
     """One ``place`` fact per place; spellings of one place (Taraz, Тараз) fold together."""
     facts = []
     for group in group_names(context.entities, KIND, context.lexicon.home_country):
-        record = {"name": group.name, "variants": group.variants, "canonical": group.canonical or None}
-        facts.append(context.make_fact(KIND, group.key, record, group.mentions, f"{NAME}.v{VERSION}"))
+        record = {
+            "name": group.name,
+            "variants": group.variants,
+            "canonical": group.canonical or None,
+        }
+        facts.append(
+            context.make_fact(KIND, group.key, record, group.mentions, f"{NAME}.v{VERSION}")
+        )
     return facts

@@ -80,7 +80,9 @@ class _Speakers:
         """Another quote stands between positions ``a`` and ``b``: they belong to it."""
         low, high = min(a, b), max(a, b)
         return any(
-            low <= q.start and q.end <= high and q is not current
+            low <= q.start
+            and q.end <= high
+            and q is not current
             and not (q.start <= current.start and current.end <= q.end)
             for q in self.quotes
         )
@@ -91,14 +93,15 @@ class _Speakers:
         return [
             (m.start, m.end, self.owner[m.start])
             for m in self.mentions
-            if start <= m.start and m.end <= end and not self._quoted(m.start, current)
+            if start <= m.start
+            and m.end <= end
+            and not self._quoted(m.start, current)
             and not (current.start <= m.start < current.end)
         ]
 
     def _last_person_before(self, position: int, current: QuoteSpan) -> PersonCluster | None:
         before = [
-            m for m in self.mentions
-            if m.end <= position and not self._quoted(m.start, current)
+            m for m in self.mentions if m.end <= position and not self._quoted(m.start, current)
         ]
         return self.owner[before[-1].start] if before else None
 
@@ -119,7 +122,8 @@ class _Speakers:
             if self._separated(at, quote.start, quote):
                 continue  # the verb introduces another quote
             near = [
-                p for p in people
+                p
+                for p in people
                 if abs(at - p[1]) <= SPEAKER_REACH and not self._separated(p[0], at, quote)
             ]
             if near:
@@ -195,7 +199,12 @@ def extract(context: DocumentContext) -> list[Fact]:
         record = {"speaker": speaker, "text": quote.text}
         provenance = context.provenance(quote.start, quote.end, f"{NAME}.v{VERSION}")
         facts.append(
-            Fact(KIND, f"{quote.start}:{skeleton(quote.text)[:40]}", record, provenance,
-                 [Mention(quote.start, quote.end, context.text[quote.start : quote.end])])
+            Fact(
+                KIND,
+                f"{quote.start}:{skeleton(quote.text)[:40]}",
+                record,
+                provenance,
+                [Mention(quote.start, quote.end, context.text[quote.start : quote.end])],
+            )
         )
     return facts
