@@ -23,6 +23,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     ("ts", "c"),
     ("q", "k"),  # Qasym / Kasym
     ("yev", "ev"),  # Tokayev / Tokaev
+    ("ye", "e"),  # Yermukhamet / Ермухамет (Е is "e" to anyascii)
     ("iy", "i"),  # Dmitriy / Dmitri
     ("y", "i"),  # Asylov / Asilov, Satybaldy
     ("ay", "ai"),
