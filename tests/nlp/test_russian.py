@@ -272,20 +272,18 @@ def test_natasha_settles_what_grammar_and_first_name_leave_open() -> None:
 
 
 def test_natasha_keeps_the_names_our_rules_do_not_cover() -> None:
-    assert normalize_people([("Фёдора Достоевского", "Фёдор Достоевский")]) == [
-        "Фёдор Достоевский"
-    ]
+    assert normalize_people([("Фёдора Достоевского", "Фёдор Достоевский")]) == ["Фёдор Достоевский"]
     assert normalize_people([("Достоевского", "")]) == ["Достоевского"]
 
 
 _STEMS = st.builds(
     lambda first, rest: first + rest,
     st.sampled_from("БГДЖКМНПРСТШ"),
-    st.text(alphabet="абджклмнпрстуыш", min_size=2, max_size=7),
+    st.text(alphabet="абвдеиклмнопрстуыш", min_size=2, max_size=7),
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(stem=_STEMS, suffix=st.sampled_from(["ов", "ев", "ин"]))
 def test_every_case_of_a_surname_folds_back(stem: str, suffix: str) -> None:
     masculine = stem + suffix

@@ -1,18 +1,18 @@
 """Put Russian-language person names into the nominative, Kazakh names included.
 
-Why rules and not natasha alone: natasha inflects each token with pymorphy2, and pymorphy2 does
-not know most Kazakh surnames, so ``Айгерим Тлеужанову`` comes back unchanged and ``Болата
-Сейтказиева`` comes back half-folded as ``Болат Сейтказиева`` (shared/notes/nlp-dependencies.md,
-section 2). Surnames in -ов/-ев/-ин decline by a closed table, though, so each token is given
-the set of (gender, case) readings it can have, and the readings all tokens of a name share are
-the grammatical analyses of the whole name: ``Айгерим`` is a woman's name that does not
-decline, so ``Айгерим Тлеужанову`` can only be feminine accusative, i.e. ``Айгерим
-Тлеужанова``. Where grammar leaves two analyses (``Карима Масимова`` is the genitive of
-``Карим Масимов`` and also a woman's nominative), the first name's gender decides when
-pymorphy2's dictionary or :data:`FEMALE_NAMES` knows it; otherwise a form that may already be
-nominative is left as it is. The one form that is never nominative, -ову (masculine dative or
-feminine accusative), is read as masculine: that is the commoner reading in news, and a guess
-costs nothing against a form that is certainly wrong.
+Why rules and not natasha alone: natasha inflects each token with pymorphy2, which does not
+know most Kazakh surnames, so ``Айгерим Тлеужанову`` comes back unchanged
+(shared/notes/nlp-dependencies.md, section 2) and ``Болата Сейтказиева`` may come back
+half-folded as ``Болат Сейтказиева``. Surnames in -ов/-ев/-ин decline by a closed table,
+though, so each token is given the set of (gender, case) readings it can have, and the readings
+all tokens of a name share are the grammatical analyses of the whole name: ``Айгерим`` is a
+woman's name that does not decline, so ``Айгерим Тлеужанову`` can only be feminine accusative,
+i.e. ``Айгерим Тлеужанова``. Where grammar leaves two analyses (``Карима Масимова`` is the
+genitive of ``Карим Масимов`` and also a woman's nominative), the first name's gender decides
+when pymorphy2's dictionary or our tables (:data:`FEMALE_NAMES`, :data:`MALE_NAMES`) know it;
+otherwise a form that may already be nominative is left as it is. The one form that is never
+nominative, -ову (masculine dative or feminine accusative), is read as masculine: that is the
+commoner reading in news, and a guess costs nothing against a form that is certainly wrong.
 """
 
 from __future__ import annotations
