@@ -172,6 +172,25 @@ def show_command(doc: str, db: str | None, as_json: bool) -> None:
         )
 
 
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl")
+@click.option("--kind", multiple=True, help="Only these fact kinds (person, quote, ...).")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
+@db_option
+def export_command(fmt: str, kind: tuple[str, ...], output: Any, db: str | None) -> None:
+    """Write every fact in the store, with provenance, as JSON Lines or CSV."""
+    from qantar.codebook import values
+    from qantar.export import get_exporter
+    from qantar.store import list_facts, open_store
+
+    engine = open_store(_settings(db).db_url)
+    exporter = get_exporter(fmt)(output)
+    for name in kind or values("fact_kinds"):
+        for fact in list_facts(engine, name):
+            exporter.write(fact)
+    exporter.finalize()
+
+
 def main() -> None:
     """Entry point: run the CLI, turning qantar's errors into one line and exit status 1."""
     try:
