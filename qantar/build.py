@@ -7,6 +7,7 @@ input redoes no work. Bad files are reported and skipped; the rest is stored.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,8 +15,8 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from qantar.exceptions import InputError
-from qantar.ingest import iter_inputs, merge_duplicates
-from qantar.model import Document
+from qantar.ingest import detect_language, iter_inputs, merge_duplicates
+from qantar.model import Document, Source, make_document_id
 from qantar.nlp.pipeline import Pipeline
 from qantar.settings import Settings
 from qantar.store import add_sources, finish_run, is_current, save_document, start_run
@@ -36,12 +37,41 @@ class BuildReport:
 def read_documents(
     paths: Sequence[str | Path], manifest: str | Path | None, published: str | None
 ) -> tuple[list[Document], list[InputError]]:
-    """All readable documents (duplicates merged) and the errors of the rest."""
+    """All readable documents (duplicates merged) and the errors of the rest.
+
+    A path of ``-`` reads one plain-text article from standard input.
+    """
     docs: list[Document] = []
     errors: list[InputError] = []
+    if "-" in [str(p) for p in paths]:
+        paths = [p for p in paths if str(p) != "-"]
+        docs.append(read_stdin(published))
+        if not paths and manifest is None:
+            return docs, errors
     for item in iter_inputs(paths, manifest=manifest, published=published):
         (errors if isinstance(item, InputError) else docs).append(item)  # type: ignore[arg-type]
     return merge_duplicates(docs), errors
+
+
+def read_stdin(published: str | None) -> Document:
+    """One document from standard input, named ``stdin``."""
+    text = sys.stdin.read().replace("\r\n", "\n").strip()
+    if not text:
+        raise InputError("-", "standard input is empty")
+    precision = {4: "year", 7: "month", 10: "day"}.get(len(published or ""))
+    if published and precision is None:
+        raise InputError(
+            "--published", f"{published!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"
+        )
+    return Document(
+        id=make_document_id(text),
+        name="stdin",
+        text=text,
+        language=detect_language(text),
+        published=published,
+        published_precision=precision,
+        sources=[Source(path="-")],
+    )
 
 
 def build(

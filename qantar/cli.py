@@ -191,6 +191,25 @@ def export_command(fmt: str, kind: tuple[str, ...], output: Any, db: str | None)
     exporter.finalize()
 
 
+@cli.command("search")
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True)
+@db_option
+@click.option("--json", "as_json", is_flag=True)
+def search_command(query: str, limit: int, db: str | None, as_json: bool) -> None:
+    """Full-text search over the stored articles."""
+    from qantar.store import open_store, search
+
+    hits = search(open_store(_settings(db).db_url), query, limit=limit)
+    if as_json:
+        _echo_json(hits)
+        return
+    if not hits:
+        click.echo(f"no article matches '{query}'")
+    for hit in hits:
+        click.echo(f"{hit['name']}  {hit.get('title') or ''}\n    {hit['snippet']}")
+
+
 def main() -> None:
     """Entry point: run the CLI, turning qantar's errors into one line and exit status 1."""
     try:

@@ -58,3 +58,20 @@ def label(section: str, value: str) -> str:
     """Human label of a value, or the value itself if it is not coded."""
     code = load_codebook()[section].get(value)
     return code.label if code else value
+
+
+def markdown() -> str:
+    """The codebook as Markdown: docs/codebook.md is this text (a test keeps them equal)."""
+    lines = [
+        "# Codebook",
+        "",
+        "Generated from `qantar/codebook.yml` by `python -m qantar.codebook > docs/codebook.md`.",
+    ]
+    for section, codes in load_codebook().items():
+        lines += ["", f"## {section}", "", "| value | label | description |", "|---|---|---|"]
+        lines += [f"| `{c.value}` | {c.label} | {c.description} |" for c in codes.values()]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")

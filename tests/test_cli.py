@@ -64,3 +64,32 @@ def test_show_unknown_document_says_what_to_do(tmp_path: Path) -> None:
     result = run("show", "nope.txt", "--db", f"sqlite:///{tmp_path / 'q.db'}")
     assert result.returncode == 1
     assert "no document 'nope.txt' in the store; 'qantar build' it first" in result.stderr
+
+
+def test_extract_reads_standard_input() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "qantar", "extract", "-", "--published", "2023-04-25"],
+        input="Karim Masimov was sentenced in Astana, the court said.\n",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    [record] = json.loads(result.stdout)
+    assert record["doc"] == "stdin" and record["places"] == ["Astana"]
+    assert [p["name"] for p in record["people"]] == ["Karim Masimov"]
+
+
+def test_search_and_export(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Prosecutor General Berik Asylov announced the verdict in Astana on Monday.\n",
+        encoding="utf-8",
+    )
+    db = f"sqlite:///{tmp_path / 'q.db'}"
+    assert run("build", str(folder), "--db", db).returncode == 0
+    found = run("search", "verdict", "--json", "--db", db)
+    assert [hit["name"] for hit in json.loads(found.stdout)] == ["a.txt"]
+    lines = run("export", "--kind", "person", "--db", db).stdout.splitlines()
+    assert [json.loads(line)["record"]["name"] for line in lines] == ["Berik Asylov"]
