@@ -14,7 +14,7 @@ from qantar.model import Fact, Mention, Provenance
 from qantar.nlp.annotate.types import Annotation
 from qantar.nlp.extract.entities import EntityMention, find_entities
 from qantar.nlp.lexicon import Lexicon
-from qantar.resolve.within_document import PersonCluster, cluster_people
+from qantar.resolve.within_document import PersonCluster, cluster_people, group_names
 
 
 @dataclass
@@ -59,3 +59,15 @@ class DocumentContext:
             provenance=self.provenance(first.start, first.end, extractor),
             mentions=[Mention(m.start, m.end, m.text) for m in mentions],
         )
+
+    def named_things(self, kind: str, extractor: str) -> list[Fact]:
+        """One fact per organization or place: fullest name, other spellings, gazetteer name."""
+        facts = []
+        for group in group_names(self.entities, kind, self.lexicon.home_country):
+            record = {
+                "name": group.name,
+                "variants": group.variants,
+                "canonical": group.canonical or None,
+            }
+            facts.append(self.make_fact(kind, group.key, record, group.mentions, extractor))
+        return facts

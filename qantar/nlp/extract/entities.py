@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from qantar.nlp.annotate.types import Annotation
 from qantar.nlp.extract.candidates import Candidate, collect_candidates
@@ -29,18 +29,8 @@ _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәІіҢңҒғҮүҰұҚқӨөҺһ]")
 _HAS_UPPER = re.compile(r"[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]")
 
 
-@dataclass(frozen=True)
-class EntityMention:
-    """A resolved mention: its span, kind and (for listed names) the canonical name."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    origin: str
-    canonical: str = ""
-    normal: str = ""
-    role: str = ""
+#: A resolved mention is a candidate whose kind is decided: person, organization or place.
+EntityMention = Candidate
 
 
 def _clean(candidate: Candidate, text: str) -> Candidate | None:
@@ -165,11 +155,7 @@ def find_entities(annotation: Annotation, lexicon: Lexicon) -> list[EntityMentio
     plausible = [c for c in cleaned if _plausible(c, lexicon, annotation.doc.language)]
     kept = _single_word_orgs(_resolve_kinds(_select(plausible), lexicon))
     kept = sorted(kept + _surname_mentions(annotation, kept), key=lambda c: c.start)
-    return [
-        EntityMention(c.start, c.end, c.text, c.kind, c.origin, c.canonical, c.normal, c.role)
-        for c in kept
-        if c.kind in ("person", "organization", "place")
-    ]
+    return [c for c in kept if c.kind in ("person", "organization", "place")]
 
 
 def fold(name: str) -> str:
