@@ -15,7 +15,14 @@ import yaml
 
 from qantar.exceptions import ConfigError
 
-SECTIONS = ("fact_kinds", "verdict_outcomes", "figure_measures", "event_types", "source_types")
+SECTIONS = (
+    "fact_kinds",
+    "verdict_outcomes",
+    "figure_measures",
+    "event_types",
+    "harm_types",
+    "source_types",
+)
 
 
 @dataclass(frozen=True)

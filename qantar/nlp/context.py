@@ -14,6 +14,7 @@ from qantar.model import Fact, Mention, Provenance
 from qantar.nlp.annotate.types import Annotation
 from qantar.nlp.extract.entities import EntityMention, find_entities
 from qantar.nlp.lexicon import Lexicon
+from qantar.nlp.normalize.dates import DateMention, find_dates
 from qantar.resolve.within_document import PersonCluster, cluster_people, group_names
 
 
@@ -32,6 +33,12 @@ class DocumentContext:
     @cached_property
     def entities(self) -> list[EntityMention]:
         return find_entities(self.annotation, self.lexicon)
+
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        """Every date mention, resolved once per document (verdicts and events share them)."""
+        doc = self.annotation.doc
+        return find_dates(doc.text, doc.language, doc.published)
 
     @cached_property
     def people(self) -> list[PersonCluster]:

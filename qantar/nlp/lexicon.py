@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -19,8 +20,6 @@ import yaml
 
 from qantar.exceptions import ConfigError
 from qantar.nlp.normalize.names import skeleton
-
-PATTERN_FILES = ("gazetteer.yml", "names.yml")
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,7 @@ class Lexicon:
     role_nouns: frozenset[str]
     not_names: frozenset[str]  # skeletons
     not_organizations: frozenset[str]
+    place_types: dict[str, tuple[str, str | None]]  # canonical place -> (type, city of a site)
     digest: str
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[GazetteerHit]:
@@ -64,6 +64,16 @@ class Lexicon:
         """``(kind, canonical)`` for a name in any listed spelling, else None."""
         return self.canonical.get(name) or self.by_skeleton.get(skeleton(name))
 
+    def city_of(self, place: str) -> str | None:
+        """The city a listed place is or lies in; None for regions, countries and unknown names."""
+        found = self.lookup(place)
+        if found is None or found[0] != "place":
+            return None
+        kind, city = self.place_types.get(found[1], ("city", None))
+        if kind == "city":
+            return found[1]
+        return city if kind == "site" else None
+
     def is_not_name(self, text: str) -> bool:
         return skeleton(text) in self.not_names
 
@@ -72,6 +82,27 @@ class Lexicon:
         return any(
             lowered.endswith(end) and len(lowered) >= len(end) + 3 for end in self.surname_endings
         )
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern for a list of cue phrases from a pattern file.
+
+    Phrases match as whole words; ``*`` inside or at the end of a phrase matches the rest of a
+    word ("приговор*" matches "приговорили"), so Russian endings need no separate entries.
+    Longest phrases are tried first.
+    """
+    parts = []
+    for phrase in sorted({str(p) for p in phrases}, key=len, reverse=True):
+        words = [re.escape(w).replace(r"\*", r"\w*") for w in phrase.split()]
+        parts.append(r"\s+".join(words))
+    if not parts:
+        return re.compile(r"(?!x)x")  # matches nothing
+    return re.compile(rf"(?<![\w])(?:{'|'.join(parts)})(?![\w])", re.IGNORECASE)
+
+
+def read_patterns(name: str) -> dict[str, Any]:
+    """A YAML file of ``qantar/nlp/patterns`` as a mapping; a broken file is a ConfigError."""
+    return _read(name)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -85,23 +116,32 @@ def _read(name: str) -> dict[str, Any]:
     return data
 
 
+def patterns_digest() -> str:
+    """A hash of every pattern file, so that editing any of them re-extracts the documents."""
+    folder = resources.files("qantar.nlp").joinpath("patterns")
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".yml")), key=lambda f: f.name)
+    return hashlib.sha1(b"".join(f.name.encode() + f.read_bytes() for f in files)).hexdigest()[:12]
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """Load and compile the pattern files once per process."""
     gazetteer, names = _read("gazetteer.yml"), _read("names.yml")
     canonical: dict[str, tuple[str, str]] = {}
+    place_types: dict[str, tuple[str, str | None]] = {}
     for section, kind in (("places", "place"), ("organizations", "organization")):
         for entry in gazetteer.get(section, []):
+            if kind == "place":
+                city = entry.get("city")
+                place_types[str(entry["name"])] = (
+                    str(entry.get("type", "city")),
+                    None if city is None else str(city),
+                )
             for form in [entry["name"], *entry.get("aliases", [])]:
                 canonical.setdefault(str(form), (kind, str(entry["name"])))
     forms = sorted(canonical, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
-    digest = hashlib.sha1(
-        b"".join(
-            resources.files("qantar.nlp").joinpath("patterns", f).read_bytes()
-            for f in PATTERN_FILES
-        )
-    ).hexdigest()[:12]
+    digest = patterns_digest()
     return Lexicon(
         home_country=str(gazetteer.get("home_country", "")),
         canonical=canonical,
@@ -113,5 +153,6 @@ def load_lexicon() -> Lexicon:
         role_nouns=frozenset(map(str, names["role_nouns"])),
         not_names=frozenset(skeleton(str(n)) for n in names["not_names"]),
         not_organizations=frozenset(map(str, names["not_organizations"])),
+        place_types=place_types,
         digest=digest,
     )

@@ -20,6 +20,7 @@ SECTIONS = {
     "figure": "figures",
     "event": "events",
     "quote": "quotes",
+    "harm": "harms",  # not in SCHEMA.md: named people reported killed, injured or tortured
 }
 
 

@@ -15,7 +15,7 @@ from types import ModuleType
 from qantar.exceptions import ConfigError
 from qantar.model import Fact
 from qantar.nlp.context import DocumentContext
-from qantar.nlp.extract import organizations, people, places, quotes
+from qantar.nlp.extract import events, harm, organizations, people, places, quotes, verdicts
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def _from_module(module: ModuleType) -> Extractor:
 
 #: Every extractor, in the order they run.
 EXTRACTORS: tuple[Extractor, ...] = tuple(
-    _from_module(m) for m in (people, organizations, places, quotes)
+    _from_module(m) for m in (people, organizations, places, quotes, verdicts, events, harm)
 )
 
 

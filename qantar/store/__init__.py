@@ -1,13 +1,15 @@
 """The store: documents, sources, facts with provenance, and runs, in SQLite or PostgreSQL.
 
-Open it with :func:`open_store`, write with the :mod:`~qantar.store.writer` functions and read
-with the :mod:`~qantar.store.queries` functions; all of them take the returned engine.
+Open it with :func:`open_store`, write with the :mod:`~qantar.store.writer` functions, read
+with the :mod:`~qantar.store.queries` functions and list verdicts, events and the named dead
+with the :mod:`~qantar.store.records` ones; all of them take the returned engine.
 """
 
 from qantar.store.db import open_store
 from qantar.store.queries import (
     counts,
     document_facts,
+    fact_sources,
     get_document,
     list_facts,
     list_runs,
@@ -15,6 +17,7 @@ from qantar.store.queries import (
     search,
     snapshot,
 )
+from qantar.store.records import date_interval, list_events, list_verdicts, list_victims
 from qantar.store.writer import (
     add_sources,
     finish_run,
@@ -27,12 +30,17 @@ from qantar.store.writer import (
 __all__ = [
     "add_sources",
     "counts",
+    "date_interval",
     "document_facts",
+    "fact_sources",
     "finish_run",
     "get_document",
     "is_current",
+    "list_events",
     "list_facts",
     "list_runs",
+    "list_verdicts",
+    "list_victims",
     "make_source_id",
     "open_store",
     "people",

@@ -18,6 +18,7 @@ import yaml
 from qantar.model import Fact, Mention
 from qantar.nlp.context import DocumentContext
 from qantar.nlp.extract.quote_spans import QuoteSpan, find_quote_spans
+from qantar.nlp.lexicon import phrase_pattern
 from qantar.nlp.normalize.names import skeleton
 from qantar.resolve.within_document import PersonCluster
 
@@ -37,19 +38,14 @@ def _cues() -> dict[str, list[str]]:
     return data
 
 
-def _word_pattern(words: list[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
-
-
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cues = _cues()
     return (
-        _word_pattern(cues["speech_verbs"]),
-        _word_pattern(cues["group_speakers"]),
-        _word_pattern(cues["source_phrases"]),
-        _word_pattern(cues["pronouns"]),
+        phrase_pattern(cues["speech_verbs"]),
+        phrase_pattern(cues["group_speakers"]),
+        phrase_pattern(cues["source_phrases"]),
+        phrase_pattern(cues["pronouns"]),
     )
 
 

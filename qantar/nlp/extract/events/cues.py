@@ -1,0 +1,54 @@
+"""The cue words of ``patterns/events.yml``, compiled once per language.
+
+Event types are the codebook's; the file says how reporters write them. A type missing from
+the codebook is a configuration error found at load time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from qantar.codebook import values
+from qantar.exceptions import ConfigError
+from qantar.nlp.lexicon import phrase_pattern, read_patterns
+
+
+@dataclass(frozen=True)
+class EventCues:
+    """Compiled cue patterns for one language."""
+
+    types: tuple[tuple[str, re.Pattern[str]], ...]
+    harm: tuple[tuple[str, re.Pattern[str]], ...]
+    circumstance: re.Pattern[str]
+    responsible: re.Pattern[str]
+
+
+def _by_language(section: object, language: str, name: str) -> list[str]:
+    if not isinstance(section, dict):
+        raise ConfigError(f"qantar/nlp/patterns/events.yml: '{name}' must map en/ru to lists")
+    return [str(w) for w in section.get(language, [])]
+
+
+@cache
+def event_cues(language: str) -> EventCues:
+    """The cues for ``en`` or ``ru`` (any other language uses the English ones)."""
+    language = language if language in ("en", "ru") else "en"
+    data = read_patterns("events.yml")
+    types = data.get("types", {})
+    unknown = set(types) - set(values("event_types"))
+    if unknown:
+        raise ConfigError(f"events.yml names event types not in the codebook: {sorted(unknown)}")
+    return EventCues(
+        types=tuple(
+            (code, phrase_pattern(_by_language(words, language, code)))
+            for code, words in types.items()
+        ),
+        harm=tuple(
+            (code, phrase_pattern(_by_language(words, language, code)))
+            for code, words in data.get("harm", {}).items()
+        ),
+        circumstance=phrase_pattern(_by_language(data["circumstance"], language, "circumstance")),
+        responsible=phrase_pattern(_by_language(data["responsible"], language, "responsible")),
+    )

@@ -1,0 +1,202 @@
+"""Court outcomes, one record per defendant or unnamed group (``verdicts.v1``).
+
+Reading happens in two steps: :mod:`.clauses` reads each sentence on its own, then
+:mod:`.drafts` adds the sentences of a document up into verdicts. The record has the shape of
+SCHEMA.md ``verdicts`` plus ``term_range`` (a shared "four to eight years"), ``appeal`` and
+``additional_outcomes`` (a ban from office next to a prison term).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from qantar.model import Fact, Mention, Span
+from qantar.nlp.context import DocumentContext
+from qantar.nlp.extract.verdicts.clauses import Defendant, VerdictClause, plea, read_clauses
+from qantar.nlp.extract.verdicts.cues import verdict_cues
+from qantar.nlp.extract.verdicts.drafts import (
+    LIST_REACH,
+    Draft,
+    Terms,
+    absorb_groups,
+    merge,
+    nearby_date,
+    spread_terms,
+)
+from qantar.nlp.normalize.dates import DateMention
+from qantar.nlp.normalize.names import skeleton
+
+NAME = "verdicts"
+VERSION = 1
+KIND = "verdict"
+REQUIRES: tuple[str, ...] = ("people", "organizations", "places")
+
+_PRONOUN = re.compile(r"\b(?:they|them|he|she|all|none|both|each|они|он|она|никто)\b", re.I)
+
+
+class _Reader:
+    """Reads one document's verdicts; see the module docstrings for the rules."""
+
+    def __init__(self, context: DocumentContext) -> None:
+        self.context = context
+        self.cues = verdict_cues(context.annotation.doc.language)
+        paragraphs = context.annotation.paragraphs
+        self.sentences = [
+            (bisect.bisect_right([p.start for p in paragraphs], s.start) - 1, s)
+            for s in context.annotation.sentences
+        ]
+        self.drafts: list[Draft] = []
+        self.by_person: dict[int, Draft] = {}
+
+    def people_in(self, span: Span) -> list[Defendant]:
+        found = []
+        for person in self.context.people:
+            if {r.lower() for r in person.roles} & self.cues.court_roles:
+                continue
+            for m in person.mentions:
+                if span.start <= m.start < span.end:
+                    found.append(Defendant(m.start, m.end, person))
+                    break
+        return found
+
+    def listed(self, paragraph: int, count: int) -> list[Defendant]:
+        """The people of the nearest sentence that lists exactly ``count`` of them."""
+        options = []
+        for p, sentence in self.sentences:
+            if abs(p - paragraph) <= LIST_REACH:
+                people = self.people_in(sentence)
+                if len(people) == count:
+                    options.append((abs(p - paragraph), sentence.start, people))
+        return min(options, key=lambda o: (o[0], o[1]))[2] if options else []
+
+    def expand(self, clause: VerdictClause) -> list[Defendant]:
+        defendants: list[Defendant] = []
+        for d in clause.defendants:
+            people = self.listed(clause.paragraph, d.count) if d.definite else []
+            defendants.extend(people or [d])
+        return defendants
+
+    def read(self) -> list[Draft]:
+        previous: tuple[str, list[str], list[Draft]] | None = None
+        for paragraph, sentence in self.sentences:
+            clauses = read_clauses(self.context, sentence, paragraph)
+            if not clauses:
+                self.apply_plea(sentence, previous[2] if previous else [])
+            for clause in clauses:
+                outcome = clause.outcome
+                if outcome is None and clause.same_outcome_as_before and previous:
+                    outcome = previous[0]
+                if outcome is None and clause.terms:
+                    outcome = self.cues.default_outcome
+                if outcome is None and not clause.appeal:
+                    continue
+                charges = clause.charges
+                if not charges and clause.same_charges_as_before and previous:
+                    charges = previous[1]
+                defendants = self.expand(clause)
+                added = [
+                    self.add(clause, d, outcome, terms, charges)
+                    for d, terms in zip(defendants, spread_terms(clause, defendants), strict=True)
+                ]
+                drafts = [d for d in added if d is not None]
+                if drafts and outcome:
+                    previous = (outcome, charges, drafts)
+        kept = absorb_groups(self.drafts)
+        self.date_the_rest(kept)
+        return kept
+
+    def add(
+        self,
+        clause: VerdictClause,
+        defendant: Defendant,
+        outcome: str | None,
+        terms: Terms,
+        charges: list[str],
+    ) -> Draft | None:
+        person = defendant.person
+        if person is not None and id(person) in self.by_person:
+            draft = self.by_person[id(person)]
+            merge(draft, clause, outcome or draft.outcome, terms, charges)
+            draft.spans.append((defendant.start, defendant.end))
+            return draft
+        if outcome is None:
+            return None  # an appeal about a verdict this article does not report
+        draft = Draft(person, defendant.count, outcome, clause, definite=defendant.definite)
+        draft.spans.append((defendant.start, defendant.end))
+        merge(draft, clause, outcome, terms, charges)
+        if outcome == "ban" and clause.appeal is None:
+            draft.outcome = "ban"
+        self.drafts.append(draft)
+        if person is not None:
+            self.by_person[id(person)] = draft
+        return draft
+
+    def apply_plea(self, sentence: Span, previous: list[Draft]) -> None:
+        value = plea(self.context.text, sentence, self.cues)
+        if value is None:
+            return
+        named = [self.by_person.get(id(d.person)) for d in self.people_in(sentence)]
+        targets = [d for d in named if d is not None]
+        if not targets and _PRONOUN.search(self.context.text, sentence.start, sentence.end):
+            targets = previous
+        for draft in targets:
+            draft.pleaded_guilty = value
+
+    def date_the_rest(self, drafts: list[Draft]) -> None:
+        anchors: list[tuple[int, DateMention]] = []
+        text = self.context.text
+        for paragraph, sentence in self.sentences:
+            if self.cues.date_words.search(text, sentence.start, sentence.end):
+                dates = [
+                    d
+                    for d in self.context.dates
+                    if sentence.start <= d.start < sentence.end
+                    and d.precision == "day"
+                    and not d.end_value
+                ]
+                if dates:
+                    anchors.append((paragraph, dates[0]))
+        for draft in drafts:
+            if draft.date is None:
+                draft.date = nearby_date(draft.clause.paragraph, anchors)
+
+
+def _record(draft: Draft) -> dict[str, object]:
+    return {
+        "defendant": draft.person.name if draft.person else None,
+        "count": draft.count,
+        "outcome": draft.outcome,
+        "term_months": draft.term_months,
+        "term_range": list(draft.term_range) if draft.term_range else None,
+        "charges": draft.charges,
+        "date": draft.date.value if draft.date else None,
+        "city": draft.city,
+        "court": draft.court,
+        "pleaded_guilty": draft.pleaded_guilty,
+        "appeal": draft.appeal,
+        "additional_outcomes": draft.extra_outcomes,
+    }
+
+
+def extract(context: DocumentContext) -> list[Fact]:
+    """One ``verdict`` fact per defendant (or unnamed group) of the document."""
+    label = f"{NAME}.v{VERSION}"
+    facts = []
+    for draft in _Reader(context).read():
+        record = _record(draft)
+        if draft.person is not None:
+            key = skeleton(draft.person.name)
+        else:
+            key = f"group:{draft.count}:{draft.clause.span.start}"
+        start, end = draft.spans[0]
+        facts.append(
+            Fact(
+                kind=KIND,
+                key=key,
+                record=record,
+                provenance=context.provenance(start, end, label),
+                mentions=[Mention(s, e, context.text[s:e]) for s, e in sorted(set(draft.spans))],
+            )
+        )
+    return facts

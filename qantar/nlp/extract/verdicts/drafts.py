@@ -1,0 +1,152 @@
+"""From clauses to one verdict per defendant: how an article's sentences add up.
+
+News spreads one verdict over several sentences: "On July 11, a journalist and four activists
+were sentenced to four to eight years" (date, range, group), then "Nurpeisov was sentenced to
+eight years, along with A, B and C" (names and terms), then "None of them pleaded guilty"
+(plea). The rules, in order:
+
+1. A person's clauses merge into one draft: the first specific term wins over a shared range
+   (which leaves the term null), a ban next to another outcome is an extra penalty, charges add
+   up, and an appeal ("upheld", "reduced") annotates the draft instead of adding a conviction.
+2. Terms are spread over defendants: one term to all, a "respectively" list in order, a range
+   to none.
+3. A definite group ("those five protesters") is the people the article lists elsewhere in one
+   sentence, when exactly that many are listed.
+4. An unnamed group ("three people") that is later named one by one is absorbed by those
+   names, which inherit its date, place and charges.
+5. A verdict still without a date takes the date of a nearby sentence about the verdicts ("On
+   July 11, the judge read the verdicts"), at most two paragraphs away; never from further.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from qantar.nlp.extract.verdicts.clauses import Defendant, VerdictClause
+from qantar.nlp.normalize.dates import DateMention
+from qantar.resolve.within_document import PersonCluster
+
+#: How many paragraphs away a nearby verdict date or a list of names may stand.
+DATE_REACH = 2
+LIST_REACH = 3
+
+
+@dataclass
+class Draft:
+    """A verdict being assembled for one defendant or unnamed group."""
+
+    person: PersonCluster | None
+    count: int
+    outcome: str
+    clause: VerdictClause
+    term_months: int | None = None
+    term_range: tuple[int, int] | None = None
+    extra_outcomes: list[str] = field(default_factory=list)
+    charges: list[str] = field(default_factory=list)
+    date: DateMention | None = None
+    city: str | None = None
+    court: str | None = None
+    pleaded_guilty: bool | None = None
+    appeal: dict[str, object] | None = None
+    definite: bool = False
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def fill_from(self, clause: VerdictClause, charges: list[str]) -> None:
+        """Take what this draft lacks from another clause about the same verdict."""
+        self.date = self.date or clause.date
+        self.city = self.city or clause.city
+        self.court = self.court or clause.court
+        for charge in charges:
+            if charge not in self.charges:
+                self.charges.append(charge)
+        if self.pleaded_guilty is None:
+            self.pleaded_guilty = clause.pleaded_guilty
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The term one defendant gets from a clause."""
+
+    months: int | None
+    low_high: tuple[int, int] | None
+
+
+def spread_terms(clause: VerdictClause, defendants: list[Defendant]) -> list[Terms]:
+    """One :class:`Terms` per defendant, in order (rule 2)."""
+    n = len(defendants)
+    lists = [t for t in clause.terms if t.each]
+    singles = [t for t in clause.terms if t.months is not None]
+    ranges = [t for t in clause.terms if t.low is not None and t.high is not None]
+    if lists and len(lists[0].each) == n:
+        return [Terms(m, None) for m in lists[0].each]
+    if len(singles) == 1 and not ranges:
+        return [Terms(singles[0].months, None)] * n
+    if n > 1 and len(singles) == n:
+        return [Terms(t.months, None) for t in singles]
+    if ranges:
+        low, high = ranges[0].low, ranges[0].high
+        assert low is not None and high is not None
+        return [Terms(None, (low, high))] * n
+    return [Terms(None, None)] * n
+
+
+def merge(
+    draft: Draft, clause: VerdictClause, outcome: str, terms: Terms, charges: list[str]
+) -> None:
+    """Fold another clause about the same defendant into the draft (rule 1)."""
+    if clause.appeal:
+        draft.appeal = {
+            "status": clause.appeal,
+            "term_months": terms.months if clause.appeal == "changed" else None,
+            "date": clause.date.value if clause.date else None,
+            "court": clause.court,
+        }
+        return
+    if outcome == "ban" and draft.outcome != "ban":
+        draft.extra_outcomes = sorted({*draft.extra_outcomes, "ban"})
+    elif draft.outcome == "ban" and outcome != "ban":
+        draft.outcome, draft.extra_outcomes = outcome, sorted({*draft.extra_outcomes, "ban"})
+    if draft.term_months is None and terms.months is not None:
+        draft.term_months, draft.term_range = terms.months, None
+    elif draft.term_months is None and draft.term_range is None:
+        draft.term_range = terms.low_high
+    draft.fill_from(clause, charges)
+
+
+def absorb_groups(drafts: list[Draft]) -> list[Draft]:
+    """Drop unnamed groups that the article goes on to name one by one (rule 4)."""
+    kept = []
+    for group in drafts:
+        if group.person is not None or group.definite:
+            kept.append(group)
+            continue
+        named = [
+            d
+            for d in drafts
+            if d.person is not None
+            and d.clause.span.start > group.clause.span.start
+            and d.outcome == group.outcome
+            and d.date is None
+            and _within(d.term_months, group.term_range)
+        ]
+        if len(named) < group.count:
+            kept.append(group)
+            continue
+        for draft in named[: group.count]:
+            draft.fill_from(group.clause, group.charges)
+    return kept
+
+
+def _within(months: int | None, term_range: tuple[int, int] | None) -> bool:
+    if months is None or term_range is None:
+        return True
+    return term_range[0] <= months <= term_range[1]
+
+
+def nearby_date(paragraph: int, anchors: list[tuple[int, DateMention]]) -> DateMention | None:
+    """The date of the nearest sentence about the verdicts, within reach (rule 5)."""
+    near = [(abs(p - paragraph), p > paragraph, d) for p, d in anchors]
+    near = [n for n in near if n[0] <= DATE_REACH]
+    if not near:
+        return None
+    return min(near, key=lambda n: (n[0], n[1], n[2].start))[2]
