@@ -160,9 +160,7 @@ def _pin(path: Path, scores: dict[str, Any]) -> None:
     try:
         new = updated_baseline(scores, old)
         # F1 and attribute accuracy only: precision and recall may trade against each other.
-        new["floors"] = {
-            k: v for k, v in new["floors"].items() if k.endswith((".f1", ".accuracy"))
-        }
+        new["floors"] = {k: v for k, v in new["floors"].items() if k.endswith((".f1", ".accuracy"))}
         write_baseline(path, new)
     except BaselineError as error:
         raise click.ClickException(str(error)) from None

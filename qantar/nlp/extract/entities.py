@@ -58,9 +58,12 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.rank, c.start))
     kept: list[Candidate] = []
     taken: list[tuple[int, int]] = []
+    normals = {(c.start, c.end): c.normal for c in candidates if c.normal}
     for c in ordered:
         if any(c.start < b and a < c.end for a, b in taken):
             continue
+        if not c.normal and (c.start, c.end) in normals:  # the annotator's nominative survives
+            c = replace(c, normal=normals[(c.start, c.end)])
         kept.append(c)
         taken.append((c.start, c.end))
     return sorted(kept, key=lambda c: c.start)

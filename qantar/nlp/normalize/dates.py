@@ -66,6 +66,21 @@ def _published(value: str | None) -> _Published | None:
     return _Published(parsed, "day" if day else "month" if month else "year")
 
 
+#: How far (characters, about two paragraphs) a "January 2022" lends its year to a bare
+#: "January 7". Further away the article has usually moved on, and the publication date rules.
+REACH = 1500
+#: Days after publication that a year-less date may still lie in the publication year:
+#: reports name deadlines and hearings that are days away ("until 19 January").
+SOON = 31
+
+
+def _days_ahead(published: date, month: int, day: int | None) -> int:
+    try:
+        return (date(published.year, month, day or 1) - published).days
+    except ValueError:
+        return SOON + 1
+
+
 def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
     """ISO text at the precision given, or None for a date that does not exist."""
     if year is None or not 1 <= year <= 9999:
@@ -118,7 +133,7 @@ class _Context:
         """A year for a month or day mention that may not name one (rules a to d)."""
         if r.year is not None or r.year_offset is not None or r.month is None:
             return self.written_year(r)
-        same_month = self.by_month.get(r.month, [])
+        same_month = [m for m in self.by_month.get(r.month, []) if abs(m[0] - r.start) <= REACH]
         if same_month:
             i = bisect_left(same_month, (r.start, -1))
             return same_month[i - 1][1] if i > 0 else same_month[i][1]
@@ -127,6 +142,8 @@ class _Context:
             later = (r.month, r.day or 1) > (pub.day.month, pub.day.day)
             if pub.precision == "month":
                 later = r.month > pub.day.month
+            elif later and _days_ahead(pub.day, r.month, r.day) <= SOON:
+                later = False  # "in effect until 19 January", written on 14 January
             return pub.day.year - 1 if later else pub.day.year
         limit = pub.day.year if pub is not None else 9999
         years = [(abs(pos - r.start), pos > r.start, y) for pos, y in self.years if y <= limit]

@@ -38,6 +38,11 @@ OWN_DATE_ONLY = frozenset({"statement", "verdict", "death"})
 ONE_TYPE_PER_SENTENCE = False
 #: Words before a date that make it a limit ("until 19 January"), not the day being told.
 _LIMIT = re.compile(r"\b(?:until|till|through|before|by|до|по)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
+_SPOKEN_ON = re.compile(
+    r"\b(?:said|says|announced|reported|stated|declared|told\s+\w+|briefed\w*|briefing|"
+    r"заявил\w*|сообщил\w*|объявил\w*)\s+(?:\w+\s+){0,2}?(?:on|в|at\s+a\s+\w+\s+on)?\s*$",
+    re.I,
+)
 _RIGHT_AFTER = re.compile(r"\s+(?:on|в|,)?\s*")
 #: Types read from other extractors, not from cue words.
 FROM_OTHER_EXTRACTORS = frozenset({"verdict"})
@@ -68,6 +73,8 @@ def _date_for(
     """
     if code in OWN_DATE_ONLY:
         own = [d for d in own if d.start < cue[0] or _RIGHT_AFTER.fullmatch(text[cue[1] : d.start])]
+    if code != "statement":  # "said on 15 January that 225 had died": the day of the saying
+        own = [d for d in own if not _SPOKEN_ON.search(text, max(0, d.start - 30), d.start)]
     if own:
         return _nearest(own, cue[0])
     if carried and code not in OWN_DATE_ONLY:

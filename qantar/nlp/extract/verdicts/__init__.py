@@ -32,7 +32,12 @@ VERSION = 1
 KIND = "verdict"
 REQUIRES: tuple[str, ...] = ("people", "organizations", "places")
 
-_PRONOUN = re.compile(r"\b(?:they|them|he|she|all|none|both|each|они|он|она|никто)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:he|she|him|her|он|она|его|её)\b", re.I)
+_PLURAL = re.compile(
+    r"\b(?:they|them|all|none|both|each|the\s+\w+\s+(?:defendants|accused)|они|никто|все|"
+    r"подсудимы\w*|обвиняемы\w*)\b",
+    re.I,
+)
 
 
 class _Reader:
@@ -82,7 +87,7 @@ class _Reader:
         for paragraph, sentence in self.sentences:
             clauses = read_clauses(self.context, sentence, paragraph)
             if not clauses:
-                self.apply_plea(sentence, previous[2] if previous else [])
+                self.apply_plea(sentence, paragraph, previous[2] if previous else [])
             for clause in clauses:
                 outcome = clause.outcome
                 if outcome is None and clause.same_outcome_as_before and previous:
@@ -95,9 +100,13 @@ class _Reader:
                 if not charges and clause.same_charges_as_before and previous:
                     charges = previous[1]
                 defendants = self.expand(clause)
+                spread = spread_terms(clause, defendants)
+                if clause.same_term_as_before and not clause.terms and previous:
+                    last = previous[2][-1]
+                    spread = [Terms(last.term_months, last.term_range)] * len(defendants)
                 added = [
                     self.add(clause, d, outcome, terms, charges)
-                    for d, terms in zip(defendants, spread_terms(clause, defendants), strict=True)
+                    for d, terms in zip(defendants, spread, strict=True)
                 ]
                 drafts = [d for d in added if d is not None]
                 if drafts and outcome:
@@ -132,13 +141,22 @@ class _Reader:
             self.by_person[id(person)] = draft
         return draft
 
-    def apply_plea(self, sentence: Span, previous: list[Draft]) -> None:
-        value = plea(self.context.text, sentence, self.cues)
+    def apply_plea(self, sentence: Span, paragraph: int, previous: list[Draft]) -> None:
+        """A plea sentence: its named people, else the defendants its pronoun points back to.
+
+        "He"/"she" is the previous clause's defendant; "none of them", "all five", "they"
+        are all defendants of the paragraph that reported the previous verdict.
+        """
+        text = self.context.text
+        value = plea(text, sentence, self.cues)
         if value is None:
             return
         named = [self.by_person.get(id(d.person)) for d in self.people_in(sentence)]
         targets = [d for d in named if d is not None]
-        if not targets and _PRONOUN.search(self.context.text, sentence.start, sentence.end):
+        if not targets and previous and _PLURAL.search(text, sentence.start, sentence.end):
+            last = previous[-1].clause.paragraph
+            targets = [d for d in self.drafts if d.clause.paragraph == last]
+        elif not targets and _PRONOUN.search(text, sentence.start, sentence.end):
             targets = previous
         for draft in targets:
             draft.pleaded_guilty = value

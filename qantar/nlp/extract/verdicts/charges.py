@@ -15,13 +15,16 @@ from collections.abc import Sequence
 
 from qantar.model import Span
 from qantar.nlp.extract.verdicts.cues import VerdictCues
+from qantar.nlp.normalize.terms import find_terms
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 _QUOTED = re.compile(r"\s*[“\"«„]([^”\"»“]{3,200})[”\"»“]")
 _QUOTE_JOINT = re.compile(r"\s*(?:,|and|as well as|и|а также)?\s*(?=[“\"«„])", re.IGNORECASE)
 _NOUN_CHARGES = re.compile(r"\bon\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s+charges?\b", re.IGNORECASE)
 _STOP = re.compile(
     r",\s+(?:and|but|who|which|while|а|но|который|которая|которые)\b|[;:]|\s[–—-]\s|\.(?:\s|$)"
-    r"|\s+(?:after|before|because|when|following|over\s+what|после|перед)\b"
+    r"|\s+(?:after|before|because|when|during|following|over\s+what|после|перед|во\s+время)\b"
     r"|\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:city|province|region|town|village|district)\b"
     r"|,\s+(?:ranging\s+)?(?:the|a|an)\s+[\w-]+\s+(?:said|says)\b",
     re.IGNORECASE,
@@ -30,7 +33,9 @@ _NOT_A_CHARGE = re.compile(
     r"^(?:\d|life\b|the\s+(?:first|same|rest)\b|years?\b|months?\b|someone\b|him\b|her\b|them\b)",
     re.IGNORECASE,
 )
-_TRAILING = re.compile(r"[\s,]+(?:on|in|at|of|the|and|to|from|на|в|и)?\s*$", re.IGNORECASE)
+_TRAILING = re.compile(
+    r"[\s,]+(?:on|in|at|of|the|and|to|from|unchanged|intact|in\s+force|на|в|и)?\s*$", re.I
+)
 
 
 def _quoted(text: str, start: int, end: int) -> list[str]:
@@ -55,7 +60,7 @@ def _phrase(
     cut = stop.start() if stop else limit
     phrase = cues.charge_hedges.sub("", text[start:cut].strip(), count=1)
     phrase = _TRAILING.sub("", phrase).strip(' ,.“”"')
-    if len(phrase) < 3 or _NOT_A_CHARGE.match(phrase):
+    if len(phrase) < 3 or _NOT_A_CHARGE.match(phrase) or _starts_with_term(phrase, cues):
         return "", cut
     return phrase, cut
 
@@ -82,6 +87,11 @@ def find_charges(
     if noun:
         return [noun.group(1)], Span(noun.start(), noun.end())
     return [], Span(clause.end, clause.end)
+
+
+def _starts_with_term(phrase: str, cues: VerdictCues) -> bool:
+    """ "for eight years each": the term, not a charge."""
+    return any(t.start == 0 for t in find_terms(phrase, "ru" if _CYRILLIC.search(phrase) else "en"))
 
 
 def _quoted_end(text: str, start: int, end: int) -> int:

@@ -20,22 +20,22 @@ from qantar.nlp.context import DocumentContext
 from qantar.nlp.extract.verdicts.charges import find_charges
 from qantar.nlp.extract.verdicts.cues import VerdictCues, verdict_cues
 from qantar.nlp.normalize.dates import DateMention
-from qantar.nlp.normalize.numbers import NUMBER_WORD_PATTERN, parse_number
+from qantar.nlp.normalize.numbers import parse_number
 from qantar.nlp.normalize.terms import TermMention, find_terms
 from qantar.resolve.within_document import PersonCluster
 
 #: Where a sentence may be cut into two verdict clauses.
 _JOINT = re.compile(r";\s+|,\s+(?:while|whereas|and|but|а|и|но|тогда как)\s+", re.IGNORECASE)
 _TO = re.compile(r"\s*(?:to\s+)?")
-_ONE = frozenset({"a", "an", "one", "один", "одного", "одну", "одна"})
-_POSSESSIVE = re.compile(r"^['’]s?\b")
-#: Where the defendants named after an active trigger end: at the term ("to eight years"),
-#: the charges or the end of the clause.
-_AFTER_STOP = re.compile(
-    rf"\bto\s+(?=(?:{NUMBER_WORD_PATTERN}|\d|an?\s|life\b|the\s+maximum\b))|\bfor\b"
-    r"|\bon\s+charges\b|[.;]",
+_NEGATED = re.compile(
+    r"\b(?:none|no\s+one|nobody|not|never|neither|nor|никто|ни\s+один|не)\b(?:\W+\w+){0,4}\W*$",
     re.I,
 )
+_OWN_CASE = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:sentence|term|conviction|appeal|verdict)", re.I)
+_ONE = frozenset({"a", "an", "one", "один", "одного", "одну", "одна"})
+_POSSESSIVE = re.compile(r"^['’]s?\b")
+#: Where the defendants named after an active trigger end (else at the charges).
+_AFTER_STOP = re.compile(r"[.;]")
 
 
 @dataclass
@@ -63,6 +63,7 @@ class VerdictClause:
     court: str | None
     charges: list[str]
     same_outcome_as_before: bool = False
+    same_term_as_before: bool = False
     same_charges_as_before: bool = False
     appeal: str | None = None
     pleaded_guilty: bool | None = None
@@ -115,7 +116,7 @@ def _outcomes(
 
 
 def _zones(
-    text: str, span: Span, cues: VerdictCues, trigger: re.Match[str], language: str
+    text: str, span: Span, cues: VerdictCues, trigger: re.Match[str], language: str, limit: int
 ) -> list[list[Span]]:
     """Where the defendants of this clause are named: the likely place, then the other side.
 
@@ -132,8 +133,8 @@ def _zones(
     before_zone = Span(span.start + speech[-1].end() if speech else span.start, trigger.start())
     lead = _TO.match(text, trigger.end())
     after_start = lead.end() if lead else trigger.end()
-    end = _AFTER_STOP.search(text, after_start, span.end)
-    after_zone = Span(after_start, end.start() if end else span.end)
+    end = _AFTER_STOP.search(text, after_start, limit)
+    after_zone = Span(after_start, end.start() if end else limit)
     first, second = (after_zone, before_zone) if active else (before_zone, after_zone)
     companion = cues.companions.search(text, trigger.end(), span.end)
     extra = [Span(companion.end(), span.end)] if companion else []
@@ -152,7 +153,7 @@ def _defendants(
         for m in person.mentions:
             if not any(z.start <= m.start and m.end <= z.end for z in zones):
                 continue
-            if _inside(m.start, asides) or _POSSESSIVE.match(text[m.end : m.end + 2]):
+            if _inside(m.start, asides) or _is_possessor(text, m.end):
                 continue
             if id(person) not in seen:
                 seen.add(id(person))
@@ -169,6 +170,13 @@ def _defendants(
                 continue
             found.append(Defendant(g.start(), g.end(), None, int(number), bool(g.group("det"))))
     return sorted(found, key=lambda d: d.start)
+
+
+def _is_possessor(text: str, end: int) -> bool:
+    """ "Masimov's deputies": not a defendant; "Masimov's sentence was upheld": one."""
+    if not _POSSESSIVE.match(text[end : end + 2]):
+        return False
+    return not _OWN_CASE.match(text, end)
 
 
 def _first_found(
@@ -190,6 +198,7 @@ def _pick_date(dates: list[DateMention], charges: Span, asides: list[Span]) -> D
     July 11") is how reporters attach the verdict's day.
     """
     usable = [d for d in dates if d.value and not _inside(d.start, asides)]
+    usable.sort(key=lambda d: d.relative)  # "on 14 July" over "a day earlier"
     before = [d for d in usable if d.start < charges.start]
     closing = [d for d in usable if charges.end <= d.start <= charges.end + 4]
     chosen = before or closing
@@ -238,10 +247,15 @@ def read_clauses(context: DocumentContext, sentence: Span, paragraph: int) -> li
             text, span, cues, trigger.start(), stops=[d.start for d in dates]
         )
         charges_at = charges_span.start
+        same_charges = bool(cues.same_charges.search(text, span.start, span.end))
+        if same_charges:
+            charges = []  # "on the same charge": the previous verdict's, filled in later
         main = [o for o in outcomes if o != "ban"]
         clause = VerdictClause(
             span=span,
-            defendants=_first_found(context, _zones(text, span, cues, trigger, language), asides),
+            defendants=_first_found(
+                context, _zones(text, span, cues, trigger, language, charges_at), asides
+            ),
             outcome=(main or outcomes)[0] if outcomes else None,
             extra_outcomes=["ban"] if main and "ban" in outcomes else [],
             terms=terms,
@@ -249,8 +263,12 @@ def read_clauses(context: DocumentContext, sentence: Span, paragraph: int) -> li
             city=_place(context, span, charges_at, asides),
             court=_court(context, span),
             charges=charges,
-            same_outcome_as_before=bool(cues.same_as_before.search(text, span.start, span.end)),
-            same_charges_as_before=bool(cues.same_charges.search(text, span.start, span.end)),
+            same_outcome_as_before=bool(
+                cues.same_as_before.search(text, span.start, span.end)
+                or cues.same_term_as_before.search(text, span.start, span.end)
+            ),
+            same_term_as_before=bool(cues.same_term_as_before.search(text, span.start, span.end)),
+            same_charges_as_before=same_charges,
             appeal=_appeal(text, span, cues),
             pleaded_guilty=plea(text, span, cues),
             paragraph=paragraph,
@@ -273,6 +291,7 @@ def plea(text: str, span: Span, cues: VerdictCues) -> bool | None:
     """True for "admitted their guilt", False for "none of them pleaded guilty", else None."""
     if cues.pleaded_not_guilty.search(text, span.start, span.end):
         return False
-    if cues.pleaded_guilty.search(text, span.start, span.end):
-        return True
-    return None
+    admitted = cues.pleaded_guilty.search(text, span.start, span.end)
+    if admitted is None:
+        return None
+    return not _NEGATED.search(text, max(span.start, admitted.start() - 40), admitted.start())

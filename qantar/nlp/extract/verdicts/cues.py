@@ -31,6 +31,7 @@ class VerdictCues:
     group: re.Pattern[str]
     companions: re.Pattern[str]
     same_as_before: re.Pattern[str]
+    same_term_as_before: re.Pattern[str]
     pleaded_guilty: re.Pattern[str]
     pleaded_not_guilty: re.Pattern[str]
     appeal_status: tuple[tuple[str, re.Pattern[str]], ...]
@@ -92,6 +93,7 @@ def verdict_cues(language: str) -> VerdictCues:
         group=_group_pattern(data, language),
         companions=words("companions"),
         same_as_before=words("same_as_before"),
+        same_term_as_before=words("same_term_as_before"),
         pleaded_guilty=words("pleaded_guilty"),
         pleaded_not_guilty=words("pleaded_not_guilty"),
         appeal_status=tuple(

@@ -81,8 +81,9 @@ def spread_terms(clause: VerdictClause, defendants: list[Defendant]) -> list[Ter
         return [Terms(m, None) for m in lists[0].each]
     if len(singles) == 1 and not ranges:
         return [Terms(singles[0].months, None)] * n
-    if n > 1 and len(singles) == n:
-        return [Terms(t.months, None) for t in singles]
+    if len(singles) > 1:  # "X for eight years, and Y for four": the term that follows each
+        following = [next((t for t in singles if t.start >= d.end), None) for d in defendants]
+        return [Terms(t.months if t else None, None) for t in following]
     if ranges:
         low, high = ranges[0].low, ranges[0].high
         assert low is not None and high is not None
@@ -93,7 +94,12 @@ def spread_terms(clause: VerdictClause, defendants: list[Defendant]) -> list[Ter
 def merge(
     draft: Draft, clause: VerdictClause, outcome: str, terms: Terms, charges: list[str]
 ) -> None:
-    """Fold another clause about the same defendant into the draft (rule 1)."""
+    """Fold another clause about the same defendant into the draft (rule 1).
+
+    An appeal annotates the verdict it is about. When the article reports only the appeal
+    ("the appeals court upheld X's ten-year sentence"), the verdict's outcome, term and charges
+    are read from it, but its date and court stay unknown: they are the appeal's.
+    """
     if clause.appeal:
         draft.appeal = {
             "status": clause.appeal,
@@ -101,6 +107,10 @@ def merge(
             "date": clause.date.value if clause.date else None,
             "court": clause.court,
         }
+        if draft.clause is clause and clause.appeal == "upheld":
+            draft.term_months = terms.months
+            draft.term_range = terms.low_high
+            draft.charges = list(charges)
         return
     if outcome == "ban" and draft.outcome != "ban":
         draft.extra_outcomes = sorted({*draft.extra_outcomes, "ban"})
