@@ -88,6 +88,12 @@ def _phrase_after(
     return phrase or None
 
 
+def _responsible(context: DocumentContext, pattern: re.Pattern[str], sentence: Span) -> str | None:
+    """Who the sentence blames, in its own words ("by security forces"); None if nobody."""
+    m = pattern.search(context.text, sentence.start, sentence.end)
+    return m.group(0) if m else None
+
+
 def extract(context: DocumentContext) -> list[Fact]:
     """One ``harm`` fact per named person and harm type in the document."""
     label = f"{NAME}.v{VERSION}"
@@ -115,9 +121,7 @@ def extract(context: DocumentContext) -> list[Fact]:
                     "circumstance": _phrase_after(
                         context, cues.circumstance, cue.end(), sentence.end
                     ),
-                    "responsible": _phrase_after(
-                        context, cues.responsible, sentence.start, sentence.end
-                    ),
+                    "responsible": _responsible(context, cues.responsible, sentence),
                 }
                 found[key] = Fact(
                     kind=KIND,

@@ -39,8 +39,8 @@ ONE_TYPE_PER_SENTENCE = False
 #: Words before a date that make it a limit ("until 19 January"), not the day being told.
 _LIMIT = re.compile(r"\b(?:until|till|through|before|by|до|по)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
 _SPOKEN_ON = re.compile(
-    r"\b(?:said|says|announced|reported|stated|declared|told\s+\w+|briefed\w*|briefing|"
-    r"заявил\w*|сообщил\w*|объявил\w*)\s+(?:\w+\s+){0,2}?(?:on|в|at\s+a\s+\w+\s+on)?\s*$",
+    r"\b(?:said|says|announced|reported|stated|told\s+\w+|briefed|заявил\w*|сообщил\w*|"
+    r"объявил\w*)\s+(?:(?:\w+\s+){0,3}?(?:on|в)\s+)?$",
     re.I,
 )
 _RIGHT_AFTER = re.compile(r"\s+(?:on|в|,)?\s*")

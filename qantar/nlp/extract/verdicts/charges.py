@@ -56,6 +56,8 @@ def _phrase(
     text: str, start: int, end: int, cues: VerdictCues, stops: Sequence[int]
 ) -> tuple[str, int]:
     limit = min([s for s in stops if start < s <= end] + [end])
+    next_trigger = cues.trigger.search(text, start, limit)  # "... and sentenced to"
+    limit = next_trigger.start() if next_trigger else limit
     stop = _STOP.search(text, start, limit)
     cut = stop.start() if stop else limit
     phrase = cues.charge_hedges.sub("", text[start:cut].strip(), count=1)

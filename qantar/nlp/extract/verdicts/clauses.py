@@ -165,6 +165,8 @@ def _defendants(
                 continue
             if named and g.group("number").lower() in _ONE:
                 continue  # "X, a journalist, ...": a role of the person, not a second defendant
+            if any(d.start < g.end("number") and g.start("number") < d.end for d in context.dates):
+                continue  # "11 июля приговорил активиста": a day, not eleven activists
             number = parse_number(g.group("number"), "ru" if cues is verdict_cues("ru") else "en")
             if number is None or number != int(number) or number < 1:
                 continue
