@@ -11,8 +11,11 @@ install:
 
 demo: install
 	qantar build --manifest examples/manifest.csv --db $(DB)
-	qantar people --db $(DB) | head -n 20
+	qantar people --db $(DB) | head -n 12
+	qantar verdicts --db $(DB) | head -n 16
+	qantar victims --db $(DB)
 	@echo "The record is stored in $(DB); try: qantar show 01_airport_verdict.txt --db $(DB)"
+	@echo "or: qantar events --since 2022-01-04 --until 2022-01-07 --db $(DB)"
 
 test:
 	$(PYTHON) -m pytest -q

@@ -33,7 +33,8 @@ SINGLE = [
         "2023-07-11",
     ),
     (
-        "Marat Zhylanbayev was sentenced to seven years in a medium-security penal colony on July 3.",
+        "Marat Zhylanbayev was sentenced to seven years in a medium-security penal colony "
+        "on July 3.",
         "Marat Zhylanbayev",
         "prison",
         84,
