@@ -130,4 +130,13 @@ def extract(context: DocumentContext) -> list[Fact]:
                     provenance=context.provenance(cue.start(), cue.end(), label),
                     mentions=[mention],
                 )
-    return list(found.values())
+    deaths = {
+        (f.record["person"], f.provenance.sentence)
+        for k, f in found.items()
+        if k.startswith("death:")
+    }
+    return [  # "died of gunshot wounds" is a death, not also an injury
+        f
+        for k, f in found.items()
+        if not (k.startswith("injury:") and (f.record["person"], f.provenance.sentence) in deaths)
+    ]
