@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -328,6 +329,27 @@ def _evidence(sentence: str, *where: str | None) -> str:
     return f"    “{sentence}” ({', '.join(w for w in where if w)})"
 
 
+def _print_listing(
+    lister: Callable[..., list[dict[str, Any]]],
+    filters: dict[str, Any],
+    db: str | None,
+    what: str,
+    as_json: bool,
+    line: Callable[[dict[str, Any]], str],
+) -> None:
+    """Run a filtered store listing and print it: a line per record, then its sentence."""
+    from qantar.store import open_store
+
+    try:
+        rows = lister(open_store(_settings(db).db_url), **filters)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    if _listed(rows, what, as_json):
+        for row in rows:
+            click.echo(line(row["record"]))
+            click.echo(_evidence(row["sentence"], row["doc_name"]))
+
+
 @cli.command("verdicts")
 @click.option("--person", help="Defendant's name in any spelling, or the surname alone.")
 @click.option("--city", help="City of the court, in any spelling.")
@@ -345,19 +367,10 @@ def verdicts_command(
     db: str | None,
 ) -> None:
     """List court verdicts, each with the sentence it came from."""
-    from qantar.store import list_verdicts, open_store
+    from qantar.store import list_verdicts
 
-    engine = open_store(_settings(db).db_url)
-    try:
-        rows = list_verdicts(
-            engine, person=person, city=city, outcome=outcome, since=since, until=until
-        )
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from None
-    if _listed(rows, "verdicts", as_json):
-        for row in rows:
-            click.echo(_verdict_line(row["record"]))
-            click.echo(_evidence(row["sentence"], row["doc_name"]))
+    filters = {"person": person, "city": city, "outcome": outcome, "since": since, "until": until}
+    _print_listing(list_verdicts, filters, db, "verdicts", as_json, _verdict_line)
 
 
 @cli.command("events")
@@ -377,17 +390,10 @@ def events_command(
     db: str | None,
 ) -> None:
     """List dated events (protests, shootings, deaths...), each with its sentence."""
-    from qantar.store import list_events, open_store
+    from qantar.store import list_events
 
-    engine = open_store(_settings(db).db_url)
-    try:
-        rows = list_events(engine, type=type_, place=place, person=person, since=since, until=until)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from None
-    if _listed(rows, "events", as_json):
-        for row in rows:
-            click.echo(_event_line(row["record"]))
-            click.echo(_evidence(row["sentence"], row["doc_name"]))
+    filters = {"type": type_, "place": place, "person": person, "since": since, "until": until}
+    _print_listing(list_events, filters, db, "events", as_json, _event_line)
 
 
 @cli.command("victims")

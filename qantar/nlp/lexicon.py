@@ -100,6 +100,31 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{'|'.join(parts)})(?![\w])", re.IGNORECASE)
 
 
+def coded_patterns(
+    name: str, section: str, codebook_section: str, language: str
+) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """``(code, pattern)`` per codebook value listed in one section of a pattern file.
+
+    The section maps codebook values to ``{en: [...], ru: [...]}`` cue lists. A value the
+    codebook does not know is a ConfigError, so a typo fails at load time, not silently.
+    """
+    from qantar.codebook import values
+
+    entries = _read(name).get(section, {})
+    if not isinstance(entries, dict):
+        raise ConfigError(f"qantar/nlp/patterns/{name}: '{section}' must map codes to cue lists")
+    unknown = set(entries) - set(values(codebook_section))
+    if unknown:
+        raise ConfigError(
+            f"qantar/nlp/patterns/{name} names {codebook_section} not in the codebook: "
+            f"{sorted(unknown)}"
+        )
+    return tuple(
+        (str(code), phrase_pattern(words.get(language, []) if isinstance(words, dict) else []))
+        for code, words in entries.items()
+    )
+
+
 def read_patterns(name: str) -> dict[str, Any]:
     """A YAML file of ``qantar/nlp/patterns`` as a mapping; a broken file is a ConfigError."""
     return _read(name)

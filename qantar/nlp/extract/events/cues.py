@@ -10,9 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from qantar.codebook import values
 from qantar.exceptions import ConfigError
-from qantar.nlp.lexicon import phrase_pattern, read_patterns
+from qantar.nlp.lexicon import coded_patterns, phrase_pattern, read_patterns
 
 
 @dataclass(frozen=True)
@@ -36,19 +35,9 @@ def event_cues(language: str) -> EventCues:
     """The cues for ``en`` or ``ru`` (any other language uses the English ones)."""
     language = language if language in ("en", "ru") else "en"
     data = read_patterns("events.yml")
-    types = data.get("types", {})
-    unknown = set(types) - set(values("event_types"))
-    if unknown:
-        raise ConfigError(f"events.yml names event types not in the codebook: {sorted(unknown)}")
     return EventCues(
-        types=tuple(
-            (code, phrase_pattern(_by_language(words, language, code)))
-            for code, words in types.items()
-        ),
-        harm=tuple(
-            (code, phrase_pattern(_by_language(words, language, code)))
-            for code, words in data.get("harm", {}).items()
-        ),
+        types=coded_patterns("events.yml", "types", "event_types", language),
+        harm=coded_patterns("events.yml", "harm", "harm_types", language),
         circumstance=phrase_pattern(_by_language(data["circumstance"], language, "circumstance")),
         responsible=phrase_pattern(_by_language(data["responsible"], language, "responsible")),
     )

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from qantar.codebook import values
 from qantar.exceptions import ConfigError
-from qantar.nlp.lexicon import phrase_pattern, read_patterns
+from qantar.nlp.lexicon import coded_patterns, phrase_pattern, read_patterns
 from qantar.nlp.normalize.numbers import NUMBER_WORD_PATTERN
 
 
@@ -71,10 +70,6 @@ def verdict_cues(language: str) -> VerdictCues:
     """The cues for ``en`` or ``ru`` (any other language uses the English ones)."""
     language = language if language in ("en", "ru") else "en"
     data = read_patterns("verdicts.yml")
-    outcomes = data.get("outcomes", {})
-    unknown = set(outcomes) - set(values("verdict_outcomes"))
-    if unknown:
-        raise ConfigError(f"verdicts.yml names outcomes not in the codebook: {sorted(unknown)}")
     passive = _words(data, "passive_markers", language)
     passive_alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in passive) or "(?!x)x"
     relative = "|".join(map(re.escape, _words(data, "relative_pronouns", language)))
@@ -86,9 +81,7 @@ def verdict_cues(language: str) -> VerdictCues:
         trigger=words("triggers"),
         active_trigger=words("active_triggers"),
         passive_before=re.compile(rf"(?:{passive_alt})\s+(?:\w+ly\s+)?$", re.IGNORECASE),
-        outcomes=tuple(
-            (code, phrase_pattern(entry.get(language, []))) for code, entry in outcomes.items()
-        ),
+        outcomes=coded_patterns("verdicts.yml", "outcomes", "verdict_outcomes", language),
         default_outcome=str(data["default_outcome_with_term"]),
         group=_group_pattern(data, language),
         companions=words("companions"),
