@@ -325,6 +325,24 @@ def _event_line(record: dict[str, Any]) -> str:
     return "  ".join(str(part) for part in parts if part)
 
 
+def _figure_line(record: dict[str, Any]) -> str:
+    value = record.get("value")
+    shown = "–".join(f"{v:,}" for v in value) if isinstance(value, list) else f"{value:,}"
+    if record.get("currency"):
+        shown = f"{shown} {record['currency']}"
+    if record.get("qualifier"):
+        shown = f"{record['qualifier']} {shown}"
+    source = record.get("attributed_to") or "no source named"
+    return "  ".join(
+        [
+            str(record.get("measure")),
+            shown,
+            f"as of {record['as_of']}" if record.get("as_of") else "no date",
+            f"{source} ({record.get('source_type')})",
+        ]
+    )
+
+
 def _evidence(sentence: str, *where: str | None) -> str:
     return f"    “{sentence}” ({', '.join(w for w in where if w)})"
 
@@ -348,6 +366,29 @@ def _print_listing(
         for row in rows:
             click.echo(line(row["record"]))
             click.echo(_evidence(row["sentence"], row["doc_name"]))
+
+
+@cli.command("figures")
+@click.option("--measure", type=click.Choice(values("figure_measures")), help="Only this measure.")
+@click.option(
+    "--source-type", type=click.Choice(values("source_types")), help="Only figures from this kind."
+)
+@date_options
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@db_option
+def figures_command(
+    measure: str | None,
+    source_type: str | None,
+    since: str | None,
+    until: str | None,
+    as_json: bool,
+    db: str | None,
+) -> None:
+    """List stated figures (deaths, detained, ...) with who gives them, as of when, and where."""
+    from qantar.store import list_figures
+
+    filters = {"measure": measure, "source_type": source_type, "since": since, "until": until}
+    _print_listing(list_figures, filters, db, "figures", as_json, _figure_line)
 
 
 @cli.command("verdicts")

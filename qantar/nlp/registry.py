@@ -15,7 +15,16 @@ from types import ModuleType
 from qantar.exceptions import ConfigError
 from qantar.model import Fact
 from qantar.nlp.context import DocumentContext
-from qantar.nlp.extract import events, harm, organizations, people, places, quotes, verdicts
+from qantar.nlp.extract import (
+    events,
+    figures,
+    harm,
+    organizations,
+    people,
+    places,
+    quotes,
+    verdicts,
+)
 
 
 @dataclass(frozen=True)
@@ -41,7 +50,8 @@ def _from_module(module: ModuleType) -> Extractor:
 
 #: Every extractor, in the order they run.
 EXTRACTORS: tuple[Extractor, ...] = tuple(
-    _from_module(m) for m in (people, organizations, places, quotes, verdicts, events, harm)
+    _from_module(m)
+    for m in (people, organizations, places, quotes, verdicts, figures, events, harm)
 )
 
 

@@ -17,7 +17,13 @@ from qantar.store.queries import (
     search,
     snapshot,
 )
-from qantar.store.records import date_interval, list_events, list_verdicts, list_victims
+from qantar.store.records import (
+    date_interval,
+    list_events,
+    list_figures,
+    list_verdicts,
+    list_victims,
+)
 from qantar.store.writer import (
     add_sources,
     finish_run,
@@ -37,6 +43,7 @@ __all__ = [
     "get_document",
     "is_current",
     "list_events",
+    "list_figures",
     "list_facts",
     "list_runs",
     "list_verdicts",

@@ -119,6 +119,34 @@ def list_events(
     return _select(engine, "event", tests, since, until)
 
 
+def list_figures(
+    engine: Engine,
+    *,
+    measure: str | None = None,
+    source_type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[dict[str, Any]]:
+    """Figure facts: ``measure`` and ``source_type`` exactly (codebook values), ``since`` and
+    ``until`` against the date the figure refers to (``as_of``), so official and independent
+    counts of one measure can be set side by side.
+
+    Raises:
+        ValueError: an unknown measure or source type, a malformed date bound.
+    """
+    _check_code("figure_measures", measure, "measure")
+    _check_code("source_types", source_type, "source_type")
+    tests: list[Callable[[dict[str, Any]], bool]] = []
+    if measure:
+        tests.append(lambda r: r.get("measure") == measure)
+    if source_type:
+        tests.append(lambda r: r.get("source_type") == source_type)
+    found = _select(engine, "figure", tests, since, until, date_field="as_of")
+    return sorted(
+        found, key=lambda f: (str(f["record"].get("measure")), str(f["record"].get("as_of") or "~"))
+    )
+
+
 def list_victims(engine: Engine) -> list[dict[str, Any]]:
     """The named dead: death records with a named ``person``, grouped across documents.
 
@@ -176,6 +204,7 @@ def _select(
     tests: list[Callable[[dict[str, Any]], bool]],
     since: str | None,
     until: str | None,
+    date_field: str = "date",
 ) -> list[dict[str, Any]]:
     low = date_interval(since, "since") if since else None
     high = date_interval(until, "until") if until else None
@@ -187,7 +216,7 @@ def _select(
         if not all(test(record) for test in tests):
             continue
         if low or high:
-            interval = _record_interval(record)
+            interval = _record_interval(record, date_field)
             if (
                 interval is None
                 or (low and interval[1] < low[0])
@@ -207,10 +236,10 @@ def _sorted(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(found, key=order)
 
 
-def _record_interval(record: dict[str, Any]) -> Interval | None:
+def _record_interval(record: dict[str, Any], field: str = "date") -> Interval | None:
     """A record's date as an interval; a malformed one counts as undated, not as an error."""
     try:
-        return date_interval(record.get("date"))
+        return date_interval(record.get(field))
     except ValueError:
         return None
 

@@ -1,0 +1,207 @@
+"""Figures: every number stated about the events, with its measure and source (``figures.v1``).
+
+A quantity becomes a figure when a codebook measure fits it (``figure_measures`` in
+``qantar/codebook.yml``, read in order, specific before general): the measure's noun follows the
+number ("238 people", "20,000 local and foreign “bandits”"), its cue stands in the sentence
+("died", "pre-trial detention"), or the number is a sum in the measure's currency ("$2-3bn" and
+"damage"). A number no measure fits is left out, never forced; numbers that are dates, terms
+or the defendants of a verdict ("three men each got ...") are not figures.
+
+``as_of`` is the day the figure refers to when the sentence frames it ("On 17 January, it was
+reported that ...", "said on July 18", "By the morning of 11 January"), never a date of
+something else in the sentence. A sentence of figures that names no source continues the
+source and date of the figures just before it ("More than 349 remain in detention, X said.
+There are 32 criminal cases open ..."); one figure counted twice in a document is one record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from qantar.codebook import load_codebook
+from qantar.model import Fact, Mention, Span
+from qantar.nlp.context import DocumentContext
+from qantar.nlp.extract.figures.sources import UNKNOWN, Source, find_source
+from qantar.nlp.extract.verdicts.clauses import read_clauses
+from qantar.nlp.lexicon import phrase_pattern
+from qantar.nlp.normalize.dates import DateMention
+from qantar.nlp.normalize.quantities import Quantity, find_quantities
+from qantar.nlp.normalize.terms import find_terms
+
+NAME = "figures"
+VERSION = 1
+KIND = "figure"
+REQUIRES: tuple[str, ...] = ("people", "organizations", "places", "quotes", "verdicts")
+
+#: Sentences a source and date carry over to later figures that name none.
+CARRY_REACH = 2
+_FRAME_BEFORE = re.compile(
+    r"\s*(?:on|by|as\s+of|as\s+at|(?:by|on)\s+the\s+\w+\s+of|к|на|по\s+состоянию\s+на)\s*",
+    re.IGNORECASE,
+)
+_SPOKEN = re.compile(
+    r"\b(?:said|says|reported|stated|announced|briefed|заявил\w*|сообщил\w*)\s+(?:on|в)?\s*$",
+    re.IGNORECASE,
+)
+_NOT_A_COUNT_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|процент\w*|th\b|st\b|nd\b|rd\b)")
+
+
+@dataclass(frozen=True)
+class Measure:
+    code: str
+    noun: re.Pattern[str] | None
+    cue: re.Pattern[str] | None
+    currency: str | None
+
+
+@cache
+def measures(language: str) -> tuple[Measure, ...]:
+    """The codebook's figure measures with their cue patterns, in codebook order."""
+    language = language if language in ("en", "ru") else "en"
+    found = []
+    for code, spec in load_codebook()["figure_measures"].items():
+        noun = spec.extra.get("noun", {}).get(language)
+        cue = spec.extra.get("cue", {}).get(language)
+        noun_pattern = None
+        if noun:
+            words = phrase_pattern(noun).pattern
+            noun_pattern = re.compile(
+                rf"^\s*(?:[–—-]\s*)?(?:[\w’'-]+\s+){{0,3}}?[“\"‘']?(?:{words})", re.IGNORECASE
+            )
+        found.append(
+            Measure(
+                code,
+                noun_pattern,
+                phrase_pattern(cue) if cue else None,
+                spec.extra.get("currency"),
+            )
+        )
+    return tuple(found)
+
+
+def _measure(text: str, q: Quantity, sentence: Span, language: str) -> str | None:
+    after = text[q.end : min(q.end + 60, sentence.end)]
+    for m in measures(language):
+        if m.currency:
+            if q.currency != m.currency:
+                continue
+        elif q.currency or m.noun is None or not m.noun.match(after):
+            continue
+        if m.cue and not m.cue.search(text, sentence.start, sentence.end):
+            continue
+        return m.code
+    return None
+
+
+def _as_of(text: str, dates: list[DateMention], sentence: Span) -> str | None:
+    for d in dates:
+        if d.precision == "year" or d.end_value:
+            continue
+        before = text[sentence.start : d.start]
+        if (
+            not before.strip()  # "15 января прокуратура сообщала о 225 погибших"
+            or _FRAME_BEFORE.fullmatch(before)
+            or _SPOKEN.search(before)
+            or re.search(r"as\s+of\s*$", before, re.I)
+        ):
+            return d.value
+    return None
+
+
+def _names_anyone(context: DocumentContext, sentence: Span) -> bool:
+    """Whether a sentence names a person or body (then it is not a bare continuation)."""
+    return any(
+        e.kind in ("person", "organization") and sentence.start <= e.start < sentence.end
+        for e in context.entities
+    )
+
+
+def _excluded(context: DocumentContext, sentence: Span) -> list[tuple[int, int]]:
+    """Spans whose numbers are not figures: dates, terms and verdict defendants."""
+    spans = [(d.start, d.end) for d in context.dates if sentence.start <= d.start < sentence.end]
+    language = context.annotation.doc.language
+    spans += [
+        (t.start, t.end) for t in find_terms(context.text, language, sentence.start, sentence.end)
+    ]
+    for clause in read_clauses(context, sentence, 0):
+        if clause.outcome or clause.terms:  # "sentenced three people to jail"
+            spans += [(d.start, d.end) for d in clause.defendants if d.person is None]
+    return spans
+
+
+def _record(
+    q: Quantity, measure: str, source: Source, as_of: str | None, sentence: str
+) -> dict[str, Any]:
+    value: Any = list(q.value) if isinstance(q.value, tuple) else q.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, list):
+        value = [int(v) if v.is_integer() else v for v in value]
+    return {
+        "measure": measure,
+        "value": value,
+        "qualifier": q.qualifier,
+        "currency": q.currency,
+        "as_of": as_of,
+        "attributed_to": source.name,
+        "source_type": source.kind,
+        "text": sentence,
+    }
+
+
+def extract(context: DocumentContext) -> list[Fact]:
+    """One ``figure`` fact per (measure, value) stated in the document."""
+    label = f"{NAME}.v{VERSION}"
+    text, language = context.text, context.annotation.doc.language
+    found: dict[str, Fact] = {}
+    previous: tuple[Source, str | None] | None = None
+    last_index = -10
+    for index, sentence in enumerate(context.annotation.sentences):
+        if index - last_index > CARRY_REACH:
+            previous = None
+        excluded = _excluded(context, sentence)
+        figures = []
+        for q in find_quantities(text, language, sentence.start, sentence.end):
+            if any(a < q.end and q.number_start < b for a, b in excluded):
+                continue
+            if _NOT_A_COUNT_AFTER.match(text, q.end):
+                continue
+            measure = _measure(text, q, sentence, language)
+            if measure:
+                figures.append((q, measure))
+        if not figures:
+            continue
+        last_index = index
+        dates = [d for d in context.dates if sentence.start <= d.start < sentence.end and d.value]
+        as_of = _as_of(text, dates, sentence)
+        source = find_source(context, sentence, figures[0][0].start)
+        if (
+            source is None
+            and previous is not None
+            and as_of is None
+            and not _names_anyone(context, sentence)
+        ):
+            source, carried = previous
+            as_of = as_of or carried
+        elif source is not None and previous is not None and source.name == previous[0].name:
+            as_of = as_of or previous[1]
+        source = source or UNKNOWN
+        previous = (source, as_of) if source is not UNKNOWN or as_of else None
+        for q, measure in figures:
+            record = _record(q, measure, source, as_of, sentence.slice(text).strip())
+            key = f"{measure}:{record['value']}"
+            if key in found:
+                if found[key].record["attributed_to"] is None and source.name is not None:
+                    found[key].record.update(attributed_to=source.name, source_type=source.kind)
+                continue
+            found[key] = Fact(
+                kind=KIND,
+                key=key,
+                record=record,
+                provenance=context.provenance(q.start, q.end, label),
+                mentions=[Mention(q.start, q.end, q.text)],
+            )
+    return list(found.values())

@@ -1,0 +1,148 @@
+"""Who gives a figure, and whether that source is official, independent or unknown.
+
+The text names a source in a few ways: "according to X", "X said" (or "claimed", "X's
+statement"), or by quoting X. The source's kind comes from ``patterns/sources.yml``: state
+bodies and office titles are official; journalists, NGOs and witnesses independent. A person is
+official when the document gives them an office ("President Tokayev", "prosecutor general
+Eldos Kilymzhanov"), independent otherwise. Nobody named means unknown, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from qantar.model import Span
+from qantar.nlp.context import DocumentContext
+from qantar.nlp.lexicon import phrase_pattern, read_patterns
+
+#: Characters a person's name may stand before the speech verb that attributes to them.
+SPEAKER_REACH = 80
+_PHRASE_END = re.compile(r"[,;.:“”\"(]|\s[–—]\s|\s+(?:that|which|who)\b")
+_NOUN_PHRASE_BEFORE = re.compile(
+    r"(?:^|\b)(?:the|a|an)\s+((?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s*$", re.IGNORECASE
+)
+_WORD_BEFORE = re.compile(r"(?:^|\s)(\w+)\s+(?:также\s+|ранее\s+)?$")
+_PASSIVE = re.compile(r"\b(?:it\s+)?(?:was|were|is|has\s+been)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SourceCues:
+    official: re.Pattern[str]
+    independent: re.Pattern[str]
+    before_source: re.Pattern[str]
+    speech_verbs: re.Pattern[str]
+
+
+@cache
+def source_cues(language: str) -> SourceCues:
+    """The cues of ``patterns/sources.yml`` for ``en`` or ``ru``."""
+    data = read_patterns("sources.yml")
+    language = language if language in ("en", "ru") else "en"
+
+    def words(key: str) -> re.Pattern[str]:
+        return phrase_pattern(data.get(key, {}).get(language, []))
+
+    return SourceCues(
+        words("official"), words("independent"), words("before_source"), words("speech_verbs")
+    )
+
+
+@dataclass(frozen=True)
+class Source:
+    """Who the text says gives a figure."""
+
+    name: str | None
+    kind: str  # codebook source_types: official, independent, unknown
+
+
+UNKNOWN = Source(None, "unknown")
+
+
+def _person_kind(context: DocumentContext, name: str, cues: SourceCues) -> str:
+    text = context.text
+    for person in context.people:
+        if person.name != name:
+            continue
+        if cues.official.search(" ".join(person.roles)):
+            return "official"
+        for m in person.mentions:  # "President Tokayev", "prosecutor general Eldos Kilymzhanov"
+            before = text[max(0, m.start - 40) : m.start]
+            if re.search(rf"(?:{cues.official.pattern})(?:\s+general)?\s+$", before, re.I):
+                return "official"
+    return "independent"
+
+
+def _phrase_kind(phrase: str, cues: SourceCues) -> str:
+    if cues.official.search(phrase):
+        return "official"
+    if cues.independent.search(phrase):
+        return "independent"
+    return "unknown"
+
+
+def _person_before(context: DocumentContext, sentence: Span, offset: int) -> str | None:
+    best = None
+    for person in context.people:
+        for m in person.mentions:
+            near = sentence.start <= m.start and m.end <= offset
+            if near and offset - m.end <= SPEAKER_REACH and (best is None or m.end > best[0]):
+                best = (m.end, person.name)
+    return best[1] if best else None
+
+
+def _body_before(context: DocumentContext, sentence: Span, offset: int) -> str | None:
+    """An organization named just before the speech verb ("Human Rights Watch said")."""
+    for e in reversed(context.entities):
+        if e.kind == "organization" and sentence.start <= e.start and e.end <= offset:
+            if offset - e.end <= 12:
+                return e.canonical or e.normal or e.text
+            return None
+    return None
+
+
+def _person_after(context: DocumentContext, start: int, end: int) -> str | None:
+    for person in context.people:
+        for m in person.mentions:
+            if start <= m.start < end:
+                return person.name
+    return None
+
+
+def find_source(context: DocumentContext, sentence: Span, offset: int) -> Source | None:
+    """The source the sentence names for a figure at ``offset``; None when it names none."""
+    text = context.text
+    cues = source_cues(context.annotation.doc.language)
+    for quote in context.facts.get("quotes", []):
+        p = quote.provenance
+        if p.start <= offset < p.end and quote.record.get("speaker"):
+            speaker = str(quote.record["speaker"])
+            return Source(speaker, _person_kind(context, speaker, cues))
+    opener = cues.before_source.search(text, sentence.start, sentence.end)
+    if opener:
+        stop = _PHRASE_END.search(text, opener.end(), sentence.end)
+        phrase = text[opener.end() : stop.start() if stop else sentence.end].strip()
+        person = _person_after(context, opener.end(), opener.end() + len(phrase) + 1)
+        if person:
+            return Source(person, _person_kind(context, person, cues))
+        phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+        if phrase:
+            return Source(phrase, _phrase_kind(phrase, cues))
+        return Source(
+            opener.group(0), _phrase_kind(opener.group(0), cues)
+        )  # "По официальным данным"
+    for verb in cues.speech_verbs.finditer(text, sentence.start, sentence.end):
+        before = text[sentence.start : verb.start()]
+        if _PASSIVE.search(before):
+            continue  # "it was reported that": nobody named
+        person = _person_before(context, sentence, verb.start())
+        if person:
+            return Source(person, _person_kind(context, person, cues))
+        body = _body_before(context, sentence, verb.start())
+        if body:
+            return Source(body, _phrase_kind(body, cues))
+        noun = _NOUN_PHRASE_BEFORE.search(before[-60:]) or _WORD_BEFORE.search(before[-40:])
+        if noun and _phrase_kind(noun.group(1), cues) != "unknown":
+            return Source(noun.group(1), _phrase_kind(noun.group(1), cues))
+    return None

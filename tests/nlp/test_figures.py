@@ -1,0 +1,136 @@
+"""Figures read from short texts written for these tests: measure, value, source, as-of date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from qantar.codebook import values
+from tests.nlp.helpers import extract
+
+
+def figures(text: str, language: str = "en") -> list[dict[str, Any]]:
+    return list(extract(text, language=language, published="2022-01-20")["figures"])
+
+
+def first(text: str, language: str = "en") -> tuple[Any, ...]:
+    [f] = figures(text, language)
+    return (f["measure"], f["value"], f["as_of"], f["attributed_to"], f["source_type"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "According to the health ministry, 225 people died.",
+            ("deaths", 225, None, "health ministry", "official"),
+        ),
+        (
+            "On 17 January, it was reported that 8,354 administrative cases had been opened.",
+            ("administrative_cases", 8354, "2022-01-17", None, "unknown"),
+        ),
+        (
+            "By the morning of 11 January, nearly 10,000 people had been detained.",
+            ("detained", 10000, "2022-01-11", None, "unknown"),
+        ),
+        (
+            "Prosecutor General Berik Asylov said on 15 January that 19 police officers "
+            "were killed.",
+            ("deaths_security_forces", 19, "2022-01-15", "Berik Asylov", "official"),
+        ),
+        (
+            "The journalist Aliya Serikova said at least 12 people were injured near the square.",
+            ("injured", 12, None, "Aliya Serikova", "independent"),
+        ),
+        (
+            "Officials put the damage at $2-3bn.",
+            ("economic_damage_usd", [2000000000, 3000000000], None, None, "unknown"),
+        ),
+        (
+            "The court said investigators had recovered up to $46mn.",
+            ("assets_recovered_usd", 46000000, None, "court", "official"),
+        ),
+        (
+            "The president claimed that 20,000 “bandits” had attacked the city.",
+            ("attackers_claimed", 20000, None, "president", "official"),
+        ),
+        (
+            "Another 38 citizens of Kyrgyzstan were detained.",
+            ("foreign_detained", 38, None, None, "unknown"),
+        ),
+        (
+            "По официальным данным, погибли 238 человек.",
+            ("deaths", 238, None, "По официальным данным", "official"),
+        ),
+    ],
+)
+def test_figures(text: str, expected: tuple[Any, ...]) -> None:
+    language = "ru" if any("а" <= ch <= "я" for ch in text) else "en"
+    assert first(text, language) == expected
+
+
+def test_a_source_carries_to_a_bare_sentence_of_figures_that_follows() -> None:
+    found = figures(
+        "Eldos Bekov, the prosecutor general, said on July 18 that 545 people had been convicted. "
+        "There are 32 criminal cases open in connection with acts of terrorism."
+    )
+    cases = [f for f in found if f["measure"] == "criminal_cases_terrorism"]
+    assert [(f["value"], f["attributed_to"], f["as_of"]) for f in cases] == [
+        (32, "Eldos Bekov", "2021-07-18")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three men were each given three years of restricted freedom.",
+        "The 30th anniversary of independence fell in December.",
+        "He was sentenced to eight years.",
+        "The rally began at 5 pm on 4 January.",
+    ],
+)
+def test_numbers_that_are_not_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "more than",
+                "238",
+                "people",
+                "died",
+                "$2-3bn",
+                "damage",
+                "according to",
+                "police",
+                "said",
+                "on 17 January",
+                "detained",
+                "погибли",
+                "более 4,5 тысячи",
+                "человек",
+                ",",
+                ".",
+                "“",
+                "bandits",
+                "20,000",
+                "by the morning of 11 January",
+                "and",
+            ]
+        ),
+        max_size=25,
+    ).map(" ".join)
+)
+def test_no_text_crashes_the_figure_extractor(text: str) -> None:
+    if not text.strip():
+        return
+    for f in figures(text):
+        assert f["measure"] in values("figure_measures")
+        assert f["source_type"] in values("source_types")
+        assert isinstance(f["value"], (int, float, list))
