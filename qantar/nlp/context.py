@@ -6,6 +6,7 @@ extractor produces are visible to the ones after it (quotes need the people to n
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -43,6 +44,17 @@ class DocumentContext:
     @cached_property
     def people(self) -> list[PersonCluster]:
         return cluster_people(self.entities, self.text, self.lexicon)
+
+    @cached_property
+    def person_mentions(self) -> list[tuple[EntityMention, PersonCluster]]:
+        """Every mention of a person with the person it names, in text order."""
+        found = [(m, person) for person in self.people for m in person.mentions]
+        return sorted(found, key=lambda pair: pair[0].start)
+
+    def people_between(self, start: int, end: int) -> list[tuple[EntityMention, PersonCluster]]:
+        """The person mentions that begin in ``[start, end)``, in text order."""
+        starts = [m.start for m, _ in self.person_mentions]
+        return self.person_mentions[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def provenance(self, start: int, end: int, extractor: str) -> Provenance:
         """Provenance for a span: the document, the span and the sentence holding it."""

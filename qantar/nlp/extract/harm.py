@@ -22,7 +22,6 @@ from qantar.nlp.context import DocumentContext
 from qantar.nlp.extract.events import date_value, place_of
 from qantar.nlp.extract.events.cues import event_cues
 from qantar.nlp.normalize.names import skeleton
-from qantar.resolve.within_document import PersonCluster
 
 NAME = "harm"
 VERSION = 1
@@ -46,18 +45,11 @@ _AFTER = re.compile(r"^\s+(?:of\s+)?$", re.IGNORECASE)
 _STOP = re.compile(r"[.;,–—]|\s+(?:and|but|after|while|when|а|но)\s", re.IGNORECASE)
 
 
-def _mentions_in(context: DocumentContext, span: Span) -> list[tuple[int, int, PersonCluster]]:
-    found = []
-    for person in context.people:
-        for m in person.mentions:
-            if span.start <= m.start < span.end:
-                found.append((m.start, m.end, person))
-    return sorted(found, key=lambda f: f[0])
-
-
 def _victim(context: DocumentContext, sentence: Span, cue: re.Match[str]) -> str | None:
     text = context.text
-    mentions = _mentions_in(context, sentence)
+    mentions = [
+        (m.start, m.end, p) for m, p in context.people_between(sentence.start, sentence.end)
+    ]
     if cue.group(0).lower().endswith(" of"):  # "death of X"
         after = [m for m in mentions if m[0] >= cue.end() and _AFTER.match(text[cue.end() : m[0]])]
         return after[0][2].name if after else None

@@ -162,9 +162,10 @@ def extract(context: DocumentContext) -> list[Fact]:
     for index, sentence in enumerate(context.annotation.sentences):
         if index - last_index > CARRY_REACH:
             previous = None
-        excluded = _excluded(context, sentence)
+        quantities = find_quantities(text, language, sentence.start, sentence.end)
+        excluded = _excluded(context, sentence) if quantities else []
         figures = []
-        for q in find_quantities(text, language, sentence.start, sentence.end):
+        for q in quantities:
             if any(a < q.end and q.number_start < b for a, b in excluded):
                 continue
             if _NOT_A_COUNT_AFTER.match(text, q.end):

@@ -83,13 +83,12 @@ def _phrase_kind(phrase: str, cues: SourceCues) -> str:
 
 
 def _person_before(context: DocumentContext, sentence: Span, offset: int) -> str | None:
-    best = None
-    for person in context.people:
-        for m in person.mentions:
-            near = sentence.start <= m.start and m.end <= offset
-            if near and offset - m.end <= SPEAKER_REACH and (best is None or m.end > best[0]):
-                best = (m.end, person.name)
-    return best[1] if best else None
+    before = [
+        (m.end, person.name)
+        for m, person in context.people_between(sentence.start, offset)
+        if m.end <= offset and offset - m.end <= SPEAKER_REACH
+    ]
+    return max(before)[1] if before else None
 
 
 def _body_before(context: DocumentContext, sentence: Span, offset: int) -> str | None:
@@ -103,11 +102,8 @@ def _body_before(context: DocumentContext, sentence: Span, offset: int) -> str |
 
 
 def _person_after(context: DocumentContext, start: int, end: int) -> str | None:
-    for person in context.people:
-        for m in person.mentions:
-            if start <= m.start < end:
-                return person.name
-    return None
+    found = context.people_between(start, end)
+    return found[0][1].name if found else None
 
 
 def find_source(context: DocumentContext, sentence: Span, offset: int) -> Source | None:

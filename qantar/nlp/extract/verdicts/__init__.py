@@ -55,15 +55,13 @@ class _Reader:
         self.by_person: dict[int, Draft] = {}
 
     def people_in(self, span: Span) -> list[Defendant]:
-        found = []
-        for person in self.context.people:
-            if {r.lower() for r in person.roles} & self.cues.court_roles:
+        """One defendant per person named in the span (not judges or lawyers), in text order."""
+        found: dict[int, Defendant] = {}
+        for m, person in self.context.people_between(span.start, span.end):
+            if id(person) in found or {r.lower() for r in person.roles} & self.cues.court_roles:
                 continue
-            for m in person.mentions:
-                if span.start <= m.start < span.end:
-                    found.append(Defendant(m.start, m.end, person))
-                    break
-        return found
+            found[id(person)] = Defendant(m.start, m.end, person)
+        return list(found.values())
 
     def listed(self, paragraph: int, count: int) -> list[Defendant]:
         """The people of the nearest sentence that lists exactly ``count`` of them."""

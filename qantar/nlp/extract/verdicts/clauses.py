@@ -167,7 +167,7 @@ def _defendants(
                 continue  # "X, a journalist, ...": a role of the person, not a second defendant
             if any(d.start < g.end("number") and g.start("number") < d.end for d in context.dates):
                 continue  # "11 июля приговорил активиста": a day, not eleven activists
-            number = parse_number(g.group("number"), "ru" if cues is verdict_cues("ru") else "en")
+            number = parse_number(g.group("number"), context.annotation.doc.language)
             if number is None or number != int(number) or number < 1:
                 continue
             found.append(Defendant(g.start(), g.end(), None, int(number), bool(g.group("det"))))
