@@ -4,6 +4,7 @@
     ├── InputError         a file, folder, manifest or URL could not be read as an article
     ├── ConfigError        a setting or model is missing or wrong
     ├── StoreError         the database could not be opened or written
+    ├── EntityError        a name or id picks out no entity, or more than one
     └── GoldError          a gold annotation file is not in the SCHEMA.md shape
 
 Every message says what went wrong in plain words and, where there is one, what to do next.
@@ -32,6 +33,10 @@ class ConfigError(QantarError):
 
 class StoreError(QantarError):
     """The store could not be opened, migrated or written."""
+
+
+class EntityError(QantarError):
+    """A name or id given to a resolution command picks out no entity, or several."""
 
 
 class GoldError(QantarError):

@@ -14,7 +14,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.engine import Connection, Engine
 
 from qantar.store import dialect
-from qantar.store.schema import metadata, migrations, now_iso
+from qantar.store.schema import RESOLUTION_TABLES, metadata, migrations, now_iso
 
 Migration = Callable[[Connection], None]
 
@@ -25,7 +25,15 @@ def _initial(conn: Connection) -> None:
     dialect.setup_fts(conn)
 
 
-MIGRATIONS: tuple[tuple[str, Migration], ...] = (("0001_initial", _initial),)
+def _resolution(conn: Connection) -> None:
+    """Entities, their members, scored pairs, and reviewers' decisions and judgements."""
+    metadata.create_all(conn, tables=list(RESOLUTION_TABLES))
+
+
+MIGRATIONS: tuple[tuple[str, Migration], ...] = (
+    ("0001_initial", _initial),
+    ("0002_resolution", _resolution),
+)
 """Every migration in the order it must run."""
 
 

@@ -17,7 +17,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -147,6 +149,91 @@ migrations = Table(
     Column("name", Unicode(KEY_LEN), primary_key=True),
     Column("applied_at", Unicode(TIME_LEN), nullable=False),
 )
+
+# --- Resolution: which records (person, organization and place facts) are one entity. ---
+# Derived tables (entities, entity_members, match_pairs) are recomputed by every resolution;
+# judgements and decisions are the reviewers' own and are never rewritten, only marked undone.
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", Unicode(KEY_LEN), primary_key=True),
+    Column("kind", Unicode(32), nullable=False, index=True),
+    Column("name", UnicodeText, nullable=False),
+    # Set when this entity was merged into another: old links follow it to the survivor.
+    Column("merged_into", Unicode(KEY_LEN), nullable=True),
+    Column("created_at", Unicode(TIME_LEN), nullable=False),
+    Column("updated_at", Unicode(TIME_LEN), nullable=False),
+)
+
+entity_members = Table(
+    "entity_members",
+    metadata,
+    # The fact id of a person, organization or place record. No foreign key: re-extraction
+    # replaces facts, and the next resolution rewrites this table to match.
+    Column("record_id", Unicode(KEY_LEN), primary_key=True),
+    Column("entity_id", Unicode(KEY_LEN), nullable=False, index=True),
+    # The entity the record first belonged to: an undone merge gives it back its old id.
+    Column("origin_id", Unicode(KEY_LEN), nullable=False),
+    Column("kind", Unicode(32), nullable=False),
+    Column("doc_id", Unicode(KEY_LEN), nullable=False, index=True),
+    Column("name", UnicodeText, nullable=False),
+    Column("name_key", UnicodeText, nullable=False),
+)
+
+match_pairs = Table(
+    "match_pairs",
+    metadata,
+    Column("id", Unicode(KEY_LEN), primary_key=True),  # stable_hash(kind, left_key, right_key)
+    Column("kind", Unicode(32), nullable=False, index=True),
+    Column("left_key", UnicodeText, nullable=False),
+    Column("right_key", UnicodeText, nullable=False),
+    Column("left_name", UnicodeText, nullable=False),
+    Column("right_name", UnicodeText, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("features", JSON, nullable=False),
+    Column("conflict", UnicodeText, nullable=True),
+    Column("outcome", UnicodeText, nullable=False),
+)
+
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", Unicode(KEY_LEN), primary_key=True),
+    Column("action", Unicode(16), nullable=False),  # merge or split
+    Column("kind", Unicode(32), nullable=False),
+    Column("user", Unicode(KEY_LEN), nullable=False),
+    Column("created_at", Unicode(TIME_LEN), nullable=False),
+    Column("summary", UnicodeText, nullable=False),
+    Column("note", UnicodeText, nullable=True),
+    Column("undone_at", Unicode(TIME_LEN), nullable=True),
+    Column("undone_by", Unicode(KEY_LEN), nullable=True),
+)
+
+judgements = Table(
+    "judgements",
+    metadata,
+    Column(
+        "decision_id",
+        Unicode(KEY_LEN),
+        ForeignKey("decisions.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("left_id", Unicode(KEY_LEN), nullable=False),
+    Column("right_id", Unicode(KEY_LEN), nullable=False),
+    Column("positive", Boolean, nullable=False),
+    # Where each record was and what it was called, so a judgement finds its records again
+    # when re-extraction gives them new ids (a fuller name found, say).
+    Column("left_doc", Unicode(KEY_LEN), nullable=False),
+    Column("left_name", UnicodeText, nullable=False),
+    Column("right_doc", Unicode(KEY_LEN), nullable=False),
+    Column("right_name", UnicodeText, nullable=False),
+    PrimaryKeyConstraint("decision_id", "left_id", "right_id"),
+)
+
+RESOLUTION_TABLES = (entities, entity_members, match_pairs, decisions, judgements)
+"""The tables migration ``0002_resolution`` adds."""
 
 RUN_COUNTS = ("documents_seen", "documents_processed", "documents_skipped", "errors")
 """The integer counters :func:`qantar.store.writer.finish_run` accepts."""

@@ -1,0 +1,93 @@
+"""Canonical ids that survive re-builds: a cluster keeps the id most of its records had.
+
+A link to ``/people/P-3f2a...`` or a note that cites an entity must keep pointing at the same
+person after new articles arrive, after re-extraction and after a reviewer's merge. So ids are
+inherited, never recomputed from scratch:
+
+1. a cluster takes the current id held by most of its records (ties: the older entity);
+2. failing that, an *origin* id: the id a record had when first resolved, so undoing a merge
+   gives the merged-away entity its own id back;
+3. failing that, a new id, derived from the cluster's smallest record id, so the same corpus
+   resolved in a fresh store gets the same ids.
+
+Ids that lose all their records to another cluster are kept as redirects (``merged_into``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from qantar.model import stable_hash
+
+PREFIXES = {"person": "P", "organization": "O", "place": "L"}
+"""First letter of an entity id by kind (L for location)."""
+
+
+@dataclass
+class IdAssignment:
+    """Entity id and origin id per record, and the ids that now redirect elsewhere."""
+
+    entity_of: dict[str, str] = field(default_factory=dict)
+    origin_of: dict[str, str] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)
+    new: set[str] = field(default_factory=set)
+
+
+def new_entity_id(kind: str, seed: str, taken: set[str]) -> str:
+    """A deterministic id for a new entity of ``kind``, not in ``taken``."""
+    salt = 0
+    while True:
+        candidate = f"{PREFIXES.get(kind, 'E')}-{stable_hash(kind, seed, str(salt), length=12)}"
+        if candidate not in taken:
+            return candidate
+        salt += 1
+
+
+def assign_ids(
+    kind: str,
+    clusters: Sequence[Sequence[str]],
+    previous: Mapping[str, Mapping[str, Any]],
+    known: Mapping[str, Mapping[str, Any]],
+) -> IdAssignment:
+    """Give every cluster (a list of record ids) an entity id; see the module docstring.
+
+    ``previous`` maps a record id to its last membership row (``entity_id``, ``origin_id``);
+    ``known`` maps every entity id ever issued to its row (``created_at``).
+    """
+    result = IdAssignment()
+    claimed: set[str] = set()
+    taken = set(known)
+    order = sorted(clusters, key=lambda c: (-len(c), min(c)))
+    chosen: list[str] = []
+    for records in order:
+        held = [previous[r] for r in records if r in previous]
+        votes = Counter(row["entity_id"] for row in held)
+        origins = Counter(row["origin_id"] for row in held)
+        pick = _best(votes, claimed, known) or _best(origins, claimed, known)
+        if pick is None:
+            pick = new_entity_id(kind, min(records), taken | claimed)
+            result.new.add(pick)
+        claimed.add(pick)
+        chosen.append(pick)
+    for records, pick in zip(order, chosen, strict=True):
+        for record in records:
+            result.entity_of[record] = pick
+            row = previous.get(record)
+            result.origin_of[record] = row["origin_id"] if row else pick
+            old = row["entity_id"] if row else None
+            if old and old not in claimed:
+                result.redirects[old] = pick
+    return result
+
+
+def _best(votes: Counter[str], claimed: set[str], known: Mapping[str, Mapping[str, Any]]) -> str | None:
+    free = [(count, entity) for entity, count in votes.items() if entity not in claimed]
+    if not free:
+        return None
+    def rank(item: tuple[int, str]) -> tuple[int, str, str]:
+        count, entity = item
+        return (-count, str(known.get(entity, {}).get("created_at", "~")), entity)
+    return min(free, key=rank)[1]
