@@ -18,6 +18,7 @@ from qantar.exceptions import InputError
 from qantar.ingest import detect_language, iter_inputs, merge_duplicates
 from qantar.model import Document, Source, make_document_id
 from qantar.nlp.pipeline import Pipeline
+from qantar.resolve import ResolveReport, resolve
 from qantar.settings import Settings
 from qantar.store import add_sources, finish_run, is_current, save_document, start_run
 
@@ -32,6 +33,7 @@ class BuildReport:
     skipped: int = 0
     facts: int = 0
     errors: list[InputError] = field(default_factory=list)
+    resolution: ResolveReport | None = None
 
 
 def read_documents(
@@ -81,7 +83,7 @@ def build(
     *,
     progress: Callable[[Document], None] | None = None,
 ) -> BuildReport:
-    """Extract and store every document not already current; see the module docstring."""
+    """Extract and store every document not already current, then resolve the entities."""
     pipeline = Pipeline(settings)
     signature = pipeline.signature
     report = BuildReport(run_id=start_run(engine, "build", signature))
@@ -103,6 +105,7 @@ def build(
             report.facts += len(facts)
             if progress:
                 progress(doc)
+        report.resolution = resolve(engine)
         status = "ok"
     except KeyboardInterrupt:
         status = "interrupted"

@@ -28,6 +28,12 @@ SETTINGS: tuple[tuple[str, str, str, str], ...] = (
         "Installed spaCy pipeline used for English text (e.g. en_core_web_md, en_core_web_trf).",
     ),
     ("batch_size", "QANTAR_BATCH_SIZE", "64", "Paragraphs handed to spaCy's nlp.pipe at a time."),
+    (
+        "user",
+        "QANTAR_USER",
+        "",
+        "Reviewer name recorded with merges and splits (default: the login name).",
+    ),
 )
 
 
@@ -41,6 +47,20 @@ class Settings:
     """Name of the English spaCy pipeline package."""
     batch_size: int = 64
     """How many paragraphs spaCy processes per batch."""
+    user: str = ""
+    """Who reviewers' decisions are recorded as; empty means the login name."""
+
+    @property
+    def reviewer(self) -> str:
+        """The name to record with a decision: :attr:`user`, else the login name."""
+        if self.user:
+            return self.user
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):  # no login name (some containers): say so, do not fail
+            return "unknown"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:

@@ -261,3 +261,21 @@ def _pair_rows(result: KindResult) -> list[dict[str, Any]]:
         }
         for c in result.clustering.candidates
     ]
+
+
+def resolve_person_names(
+    names: Sequence[str], judgements: Sequence[Judgement] = ()
+) -> list[list[int]]:
+    """Cluster a list of person-name spellings in memory; returns clusters of list indexes.
+
+    The same matching and clustering as :func:`resolve`, without a store: each spelling is one
+    record (``"0"``, ``"1"``, ...) of its own document. Used by the name-pair tests and the
+    benchmark, and handy for trying a spelling out.
+    """
+    records = [
+        NamedRecord(id=str(i), kind="person", doc_id=f"doc{i}", doc_name=f"doc{i}", name=name)
+        for i, name in enumerate(names)
+    ]
+    units, weak, candidates, _ = person_units(records)
+    clustering = cluster(units, weak, candidates, judgements)
+    return sorted(sorted(int(r) for r in members) for members in clustering.clusters)

@@ -13,7 +13,6 @@ from qantar.store.queries import (
     get_document,
     list_facts,
     list_runs,
-    people,
     search,
     snapshot,
 )
@@ -50,7 +49,6 @@ __all__ = [
     "list_victims",
     "make_source_id",
     "open_store",
-    "people",
     "save_document",
     "search",
     "snapshot",

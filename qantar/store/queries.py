@@ -15,7 +15,6 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from qantar.exceptions import StoreError
-from qantar.nlp.normalize.names import skeleton
 from qantar.store import dialect
 from qantar.store.schema import documents, facts, mentions, runs, sources
 
@@ -84,45 +83,6 @@ def fact_sources(engine: Engine, kind: str) -> dict[str, list[dict[str, Any]]]:
         for row in conn.execute(select(sources).where(sources.c.doc_id.in_(holding))):
             by_doc[row.doc_id].append(dict(row._mapping))
     return {doc_id: sorted(found, key=_source_order) for doc_id, found in by_doc.items()}
-
-
-def people(engine: Engine) -> list[dict[str, Any]]:
-    """Person facts grouped across documents by the folded form of ``record["name"]``.
-
-    A simple grouping (Massimov and Masimov fold together); proper cross-document resolution
-    is a later stage. Each dict: ``key`` (the folded name), ``name`` (the longest spelling seen),
-    ``spellings`` and ``roles`` (sorted, distinct), ``documents`` (sorted document names) and
-    ``mentions`` (occurrences in the text; a fact with no recorded mention counts once).
-    Sorted by number of documents, most first, then by name.
-    """
-    groups: dict[str, dict[str, Any]] = {}
-    for fact in list_facts(engine, "person"):
-        record = fact["record"]
-        name = record.get("name")
-        key = skeleton(name) if isinstance(name, str) else ""
-        if not key:
-            continue
-        group = groups.setdefault(
-            key, {"names": set(), "spellings": set(), "roles": set(), "docs": set(), "count": 0}
-        )
-        group["names"].add(name)
-        group["spellings"].update([name, *_strings(record.get("variants"))])
-        group["roles"].update(_strings(record.get("roles")))
-        group["docs"].add(fact["doc_name"])
-        group["count"] += max(1, len(fact["mentions"]))
-    result = [
-        {
-            "key": key,
-            "name": min(group["names"], key=lambda n: (-len(n), n)),
-            "spellings": sorted(group["spellings"]),
-            "roles": sorted(group["roles"]),
-            "documents": sorted(group["docs"]),
-            "mentions": group["count"],
-        }
-        for key, group in groups.items()
-    ]
-    result.sort(key=lambda p: (-len(p["documents"]), p["name"].casefold(), p["name"]))
-    return result
 
 
 def search(engine: Engine, query: str, limit: int = 20) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 
 from qantar.exceptions import StoreError
 from qantar.model import Document, Fact
+from qantar.resolve import list_entities, resolve
 from qantar.store import (
     counts,
     dialect,
@@ -17,7 +18,6 @@ from qantar.store import (
     get_document,
     is_current,
     list_facts,
-    people,
     save_document,
     search,
     snapshot,
@@ -104,9 +104,11 @@ def test_list_facts_across_documents(engine: Engine) -> None:
 
 def test_people_fold_spellings_across_documents(engine: Engine) -> None:
     build(engine, corpus())
-    assert people(engine) == [
+    resolve(engine)
+    found = [{k: v for k, v in row.items() if k not in ("id", "records")} for row in list_entities(engine)]
+    assert found == [
         {
-            "key": "karim masimov",
+            "kind": "person",
             "name": "Karim Massimov",
             "spellings": ["Karim Masimov", "Karim Massimov", "Masimov"],
             "roles": ["former security chief", "signatory"],
@@ -114,7 +116,7 @@ def test_people_fold_spellings_across_documents(engine: Engine) -> None:
             "mentions": 3,
         },
         {
-            "key": "aigul nurova",
+            "kind": "person",
             "name": "Aigul Nurova",
             "spellings": ["Aigul Nurova"],
             "roles": ["lawyer"],

@@ -1,0 +1,251 @@
+"""Commands listing records across documents: figures, verdicts, events and victims."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from qantar.cli.common import _echo_json, _settings, cli, db_option
+from qantar.codebook import values
+
+
+def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Reject a malformed --since/--until before the store is opened, in plain words."""
+    from qantar.store.records import DATE_EXAMPLE, date_interval
+
+    if value is not None:
+        try:
+            date_interval(value)
+        except ValueError:
+            raise click.BadParameter(f"must be {DATE_EXAMPLE}, not {value!r}") from None
+    return value
+
+
+def date_options(command: Any) -> Any:
+    """--since and --until: inclusive bounds at day, month or year precision."""
+    for name in ("until", "since"):
+        command = click.option(
+            f"--{name}",
+            callback=_check_date,
+            metavar="DATE",
+            help=f"Only records dated {'on or after' if name == 'since' else 'on or before'} "
+            "DATE (2022-01-05, 2022-01 or 2022).",
+        )(command)
+    return command
+
+
+def _listed(rows: list[dict[str, Any]], what: str, as_json: bool) -> bool:
+    """Print ``rows`` as JSON if asked; say so on stderr when there are none. True: go on."""
+    if as_json:
+        _echo_json(rows)
+    if not rows:
+        click.echo(
+            f"no {what} matched; add articles to the store with 'qantar build PATH'", err=True
+        )
+    return bool(rows) and not as_json
+
+
+def _when(value: Any) -> str:
+    if isinstance(value, dict):
+        return f"{value.get('start')}..{value.get('end')}"
+    return str(value) if value else "no date"
+
+
+def _months(months: int) -> str:
+    """43 is "3 years 7 months", 12 is "1 year", 6 is "6 months"."""
+    years, rest = divmod(months, 12)
+    words = [f"{years} year{'s' * (years != 1)}"] if years else []
+    if rest or not years:
+        words.append(f"{rest} month{'s' * (rest != 1)}")
+    return " ".join(words)
+
+
+def _term(record: dict[str, Any]) -> str:
+    """A sentence term in words: "3 years 7 months", a range "4–8 years", or ""."""
+    span = record.get("term_range")
+    if isinstance(span, list) and len(span) == 2 and all(isinstance(n, int) for n in span):
+        low, high = span
+        if low % 12 == 0 and high % 12 == 0:
+            return f"{low // 12}–{high // 12} years"
+        return f"{low}–{high} months" if high < 12 else f"{_months(low)} – {_months(high)}"
+    months = record.get("term_months")
+    return _months(months) if isinstance(months, int) else ""
+
+
+def _verdict_line(record: dict[str, Any]) -> str:
+    count = record.get("count")
+    group = isinstance(count, int) and count > 1
+    who = record.get("defendant") or (f"{count} people" if group else "unnamed defendant")
+    outcome = str(record.get("outcome") or "unknown outcome").replace("_", " ")
+    parts = [_when(record.get("date")), record.get("city") or "no city", who]
+    parts.append(f"{outcome} {_term(record)}".strip())
+    if record.get("charges"):
+        parts.append(f"({'; '.join(record['charges'])})")
+    if isinstance(record.get("appeal"), dict):
+        parts.append(f"appeal {record['appeal'].get('status')}")
+    return "  ".join(parts)
+
+
+def _event_line(record: dict[str, Any]) -> str:
+    parts = [_when(record.get("date")), record.get("place") or "no place", record.get("type")]
+    summary = record.get("summary") or ""
+    parts.append(f"{record['person']}: {summary}" if record.get("person") else summary)
+    extras = [str(record["circumstance"])] if record.get("circumstance") else []
+    if record.get("responsible"):
+        extras.append(f"responsible: {record['responsible']}")
+    if record.get("actors"):
+        extras.append(f"actors: {', '.join(record['actors'])}")
+    if extras:
+        parts.append(f"({'; '.join(extras)})")
+    return "  ".join(str(part) for part in parts if part)
+
+
+def _figure_line(record: dict[str, Any]) -> str:
+    value = record.get("value")
+    shown = "–".join(f"{v:,}" for v in value) if isinstance(value, list) else f"{value:,}"
+    if record.get("currency"):
+        shown = f"{shown} {record['currency']}"
+    if record.get("qualifier"):
+        shown = f"{record['qualifier']} {shown}"
+    source = record.get("attributed_to") or "no source named"
+    return "  ".join(
+        [
+            str(record.get("measure")),
+            shown,
+            f"as of {record['as_of']}" if record.get("as_of") else "no date",
+            f"{source} ({record.get('source_type')})",
+        ]
+    )
+
+
+LINES: dict[str, Callable[[dict[str, Any]], str]] = {
+    "verdict": _verdict_line,
+    "event": _event_line,
+    "harm": _event_line,
+    "figure": _figure_line,
+}
+"""One-line renderings of a record, by fact kind."""
+
+
+def _evidence(sentence: str, *where: str | None) -> str:
+    return f"    “{sentence}” ({', '.join(w for w in where if w)})"
+
+
+def _print_listing(
+    lister: Callable[..., list[dict[str, Any]]],
+    filters: dict[str, Any],
+    db: str | None,
+    what: str,
+    as_json: bool,
+    line: Callable[[dict[str, Any]], str],
+) -> None:
+    """Run a filtered store listing and print it: a line per record, then its sentence."""
+    from qantar.store import open_store
+
+    try:
+        rows = lister(open_store(_settings(db).db_url), **filters)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    if _listed(rows, what, as_json):
+        for row in rows:
+            click.echo(line(row["record"]))
+            click.echo(_evidence(row["sentence"], row["doc_name"]))
+
+
+@cli.command("figures")
+@click.option("--measure", type=click.Choice(values("figure_measures")), help="Only this measure.")
+@click.option(
+    "--source-type", type=click.Choice(values("source_types")), help="Only figures from this kind."
+)
+@date_options
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@db_option
+def figures_command(
+    measure: str | None,
+    source_type: str | None,
+    since: str | None,
+    until: str | None,
+    as_json: bool,
+    db: str | None,
+) -> None:
+    """List stated figures (deaths, detained, ...) with who gives them, as of when, and where."""
+    from qantar.store import list_figures
+
+    filters = {"measure": measure, "source_type": source_type, "since": since, "until": until}
+    _print_listing(list_figures, filters, db, "figures", as_json, _figure_line)
+
+
+@cli.command("verdicts")
+@click.option("--person", help="Defendant's name in any spelling, or the surname alone.")
+@click.option("--city", help="City of the court, in any spelling.")
+@click.option("--outcome", type=click.Choice(values("verdict_outcomes")), help="Only this outcome.")
+@date_options
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@db_option
+def verdicts_command(
+    person: str | None,
+    city: str | None,
+    outcome: str | None,
+    since: str | None,
+    until: str | None,
+    as_json: bool,
+    db: str | None,
+) -> None:
+    """List court verdicts, each with the sentence it came from."""
+    from qantar.store import list_verdicts
+
+    filters = {"person": person, "city": city, "outcome": outcome, "since": since, "until": until}
+    _print_listing(list_verdicts, filters, db, "verdicts", as_json, _verdict_line)
+
+
+@cli.command("events")
+@click.option("--type", "type_", type=click.Choice(values("event_types")), help="Only this type.")
+@click.option("--place", help="Where it happened, in any spelling.")
+@click.option("--person", help="A named actor or victim, in any spelling, or the surname alone.")
+@date_options
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@db_option
+def events_command(
+    type_: str | None,
+    place: str | None,
+    person: str | None,
+    since: str | None,
+    until: str | None,
+    as_json: bool,
+    db: str | None,
+) -> None:
+    """List dated events (protests, shootings, deaths...), each with its sentence."""
+    from qantar.store import list_events
+
+    filters = {"type": type_, "place": place, "person": person, "since": since, "until": until}
+    _print_listing(list_events, filters, db, "events", as_json, _event_line)
+
+
+@cli.command("victims")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@db_option
+def victims_command(as_json: bool, db: str | None) -> None:
+    """List the named dead across documents, with every source that names them."""
+    from qantar.store import list_victims, open_store
+
+    rows = list_victims(open_store(_settings(db).db_url))
+    if _listed(rows, "named victims", as_json):
+        for row in rows:
+            dates = ", ".join(_when(d) for d in row["date"]) or "no date"
+            places = ", ".join(row["place"]) or "no place"
+            n = len(row["sources"])
+            click.echo(f"{row['name']}  {dates}  {places}  ({n} source{'s' * (n != 1)})")
+            others = [s for s in row["spellings"] if s != row["name"]]
+            if others:
+                click.echo(f"    also: {', '.join(others)}")
+            for field in ("circumstance", "responsible"):
+                if row[field]:
+                    click.echo(f"    {field}: {'; '.join(row[field])}")
+            for source in row["sources"]:
+                click.echo(
+                    _evidence(
+                        source["sentence"], source["doc_name"], source["outlet"], source["url"]
+                    )
+                )
