@@ -13,7 +13,9 @@ from qantar.exceptions import EntityError
 from qantar.store.resolution import RESOLVED_KINDS
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-user_option = click.option("--user", help="Reviewer name to record (default: QANTAR_USER or login).")
+user_option = click.option(
+    "--user", help="Reviewer name to record (default: QANTAR_USER or login)."
+)
 note_option = click.option("--note", help="Why: kept with the decision.")
 
 
@@ -53,7 +55,9 @@ def people_command(db: str | None, as_json: bool) -> None:
 
 
 @cli.command("entities")
-@click.option("--kind", type=click.Choice(RESOLVED_KINDS), default="organization", show_default=True)
+@click.option(
+    "--kind", type=click.Choice(RESOLVED_KINDS), default="organization", show_default=True
+)
 @db_option
 @json_option
 def entities_command(kind: str, db: str | None, as_json: bool) -> None:
@@ -187,7 +191,9 @@ def judgements_command(
     if not rows:
         click.echo("no decisions yet; record one with 'qantar merge' or 'qantar split'", err=True)
     for row in rows:
-        undone = f"  UNDONE by {row['undone_by']} {row['undone_at'][:16]}" if row["undone_at"] else ""
+        undone = (
+            f"  UNDONE by {row['undone_by']} {row['undone_at'][:16]}" if row["undone_at"] else ""
+        )
         click.echo(
             f"{row['id']}  {row['created_at'][:16]}  {row['user']}  {row['action']}: "
             f"{row['summary']} ({len(row['judgements'])} judgements){undone}"
@@ -205,7 +211,9 @@ def judgements_command(
 )
 @db_option
 @json_option
-def candidates_command(kind: str | None, outcome: str | None, db: str | None, as_json: bool) -> None:
+def candidates_command(
+    kind: str | None, outcome: str | None, db: str | None, as_json: bool
+) -> None:
     """List compared pairs of names with their score, reasons, and what resolution did."""
     from qantar.store.resolution import pair_rows
 
@@ -218,7 +226,9 @@ def candidates_command(kind: str | None, outcome: str | None, db: str | None, as
         _echo_json(rows)
         return
     if not rows:
-        click.echo("no compared pairs; names that differ in every part are never compared", err=True)
+        click.echo(
+            "no compared pairs; names that differ in every part are never compared", err=True
+        )
     for row in rows:
         click.echo(
             f"{row['score']:.2f}  {row['left_name']} ~ {row['right_name']}  [{row['kind']}] "

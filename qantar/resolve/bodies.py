@@ -67,7 +67,9 @@ def body_name(
     home = skeleton(lexicon.home_country)
     suffix = f" of {home}"
     if home and key.endswith(suffix):
-        links.append((f"form:{key[: -len(suffix)]}", f"the same name without 'of {lexicon.home_country}'"))
+        links.append(
+            (f"form:{key[: -len(suffix)]}", f"the same name without 'of {lexicon.home_country}'")
+        )
     links.append((f"form:{key}", f"both are written {listed or name!r}"))
     return BodyName(key=key, listed=listed, links=tuple(dict.fromkeys(links)))
 

@@ -209,8 +209,7 @@ def _attach_weak(
                 candidate.outcome = f"ambiguous: {key} fits {len(strong)} people"
             continue
         for target in sorted(targets):
-            reason = part.blocker(record, target, conflicts)
-            if reason is None:
+            if part.blocker(record, target, conflicts) is None:
                 part.union(record, target)
         for candidate in fits[key]:
             joined = part.find(units[candidate.left][0]) == part.find(units[candidate.right][0])

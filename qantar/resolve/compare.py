@@ -107,15 +107,21 @@ def _initials_agree(a: PersonName, b: PersonName) -> bool:
 def _given(a: PersonName, b: PersonName) -> Feature:
     left, right = " ".join(a.given), " ".join(b.given)
     if not a.initials and not b.initials:
-        return Feature("given name", "neither has one", "surname only", GIVEN_WEIGHTS["neither has one"])
+        return Feature(
+            "given name", "neither has one", "surname only", GIVEN_WEIGHTS["neither has one"]
+        )
     if not a.initials or not b.initials:
-        return Feature("given name", "one side has none", left or right, GIVEN_WEIGHTS["one side has none"])
+        return Feature(
+            "given name", "one side has none", left or right, GIVEN_WEIGHTS["one side has none"]
+        )
     if a.given and b.given:
         if "".join(a.given) == "".join(b.given):
             return Feature("given name", "same", left, GIVEN_WEIGHTS["same"])
         if a.given[0] == b.given[0] or _compound_prefix(a.given[0], b.given[0]):
             detail = f"{left} / {right}"
-            return Feature("given name", "first name same", detail, GIVEN_WEIGHTS["first name same"])
+            return Feature(
+                "given name", "first name same", detail, GIVEN_WEIGHTS["first name same"]
+            )
         similarity = JaroWinkler.similarity("".join(a.given), "".join(b.given))
         if similarity >= GIVEN_SIMILARITY:
             detail = f"{left} / {right}, Jaro-Winkler {similarity:.2f}"

@@ -67,8 +67,9 @@ def merge(
 
 def _selected(member: dict[str, Any], part: str) -> bool:
     record = member["record"] if isinstance(member["record"], dict) else {}
-    variants = record.get("variants") if isinstance(record.get("variants"), list) else []
-    spellings = [member["name"], *[v for v in variants if isinstance(v, str)]]
+    variants = record.get("variants")
+    listed = variants if isinstance(variants, list) else []
+    spellings = [member["name"], *[v for v in listed if isinstance(v, str)]]
     return part in (member["record_id"], member["doc_name"], member["doc_id"]) or any(
         skeleton(s) == skeleton(part) for s in spellings
     )
@@ -97,7 +98,8 @@ def split(
     listing = "; ".join(f"{m['record_id']} {m['name']} in {m['doc_name']}" for m in members)
     if unmatched:
         raise EntityError(
-            f"{', '.join(map(repr, unmatched))} selects none of {entity['name']}'s records: {listing}"
+            f"{', '.join(map(repr, unmatched))} selects none of {entity['name']}'s records: "
+            + listing
         )
     rest = [m for m in members if m not in chosen]
     if not rest:

@@ -90,7 +90,9 @@ def person_facts(engine: Engine, members: list[dict[str, Any]]) -> list[dict[str
                     }
                 )
     order = list(PERSON_FIELDS)
-    found.sort(key=lambda f: (order.index(f["kind"]), str(f["record"].get("date") or "~"), f["doc_name"]))
+    found.sort(
+        key=lambda f: (order.index(f["kind"]), str(f["record"].get("date") or "~"), f["doc_name"])
+    )
     return found
 
 
@@ -105,12 +107,19 @@ def why_merged(engine: Engine, entity_id: str, members: list[dict[str, Any]]) ->
         docs = sorted({m["doc_name"] for m in same})
         names = sorted({m["name"] for m in same})
         if len(same) > 1:
-            reasons.append(f"{' = '.join(names)}: the same name after folding ({key}), in {len(docs)} documents")
+            reasons.append(
+                f"{' = '.join(names)}: the same name after folding ({key}), "
+                f"in {len(docs)} documents"
+            )
     kind = members[0]["kind"] if members else None
     for pair in pair_rows(engine, kind):
         if pair["left_key"] in keys and pair["right_key"] in keys and pair["outcome"] == "merged":
-            details = "; ".join(f"{f['feature']} {f['outcome']} ({f['detail']})" for f in pair["features"])
-            reasons.append(f"{pair['left_name']} = {pair['right_name']}: {details}; score {pair['score']:.2f}")
+            details = "; ".join(
+                f"{f['feature']} {f['outcome']} ({f['detail']})" for f in pair["features"]
+            )
+            reasons.append(
+                f"{pair['left_name']} = {pair['right_name']}: {details}; score {pair['score']:.2f}"
+            )
     records = {m["record_id"] for m in members}
     for decision in list_decisions(engine, include_undone=False):
         if any(j["left_id"] in records or j["right_id"] in records for j in decision["judgements"]):

@@ -128,6 +128,10 @@ def find_entity(engine: Engine, query: str, kind: str | None = None) -> dict[str
             f"no {what} match {query!r}; `qantar people` lists the names in the store"
         )
     if len(found) > 1:
-        listing = "; ".join(f"{e['id']} {e['name']} ({len(e['documents'])} documents)" for e in found)
-        raise EntityError(f"{query!r} can mean {len(found)} {what}: {listing}. Give the id instead.")
+        listing = "; ".join(
+            f"{e['id']} {e['name']} ({len(e['documents'])} documents)" for e in found
+        )
+        raise EntityError(
+            f"{query!r} can mean {len(found)} {what}: {listing}. Give the id instead."
+        )
     return found[0]

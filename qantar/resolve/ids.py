@@ -55,24 +55,37 @@ def assign_ids(
     """Give every cluster (a list of record ids) an entity id; see the module docstring.
 
     ``previous`` maps a record id to its last membership row (``entity_id``, ``origin_id``);
-    ``known`` maps every entity id ever issued to its row (``created_at``).
+    ``known`` maps every entity id ever issued to its row (``created_at``). Each old id is
+    offered to the clusters holding its records, weighted by how many records hold it now and
+    how many were born under it; the strongest claims are settled first, so after a split the
+    part that was born under an id gets it back.
     """
     result = IdAssignment()
-    claimed: set[str] = set()
-    taken = set(known)
-    order = sorted(clusters, key=lambda c: (-len(c), min(c)))
-    chosen: list[str] = []
-    for records in order:
-        held = [previous[r] for r in records if r in previous]
-        votes = Counter(row["entity_id"] for row in held)
-        origins = Counter(row["origin_id"] for row in held)
-        pick = _best(votes, claimed, known) or _best(origins, claimed, known)
-        if pick is None:
-            pick = new_entity_id(kind, min(records), taken | claimed)
-            result.new.add(pick)
-        claimed.add(pick)
-        chosen.append(pick)
-    for records, pick in zip(order, chosen, strict=True):
+    claims: Counter[tuple[int, str]] = Counter()
+    for index, records in enumerate(clusters):
+        for record in records:
+            row = previous.get(record)
+            if row:
+                claims[(index, row["entity_id"])] += 1
+                claims[(index, row["origin_id"])] += 1
+
+    def strength(claim: tuple[tuple[int, str], int]) -> tuple[int, str, str, int]:
+        (index, entity), weight = claim
+        return (-weight, str(known.get(entity, {}).get("created_at", "~")), entity, index)
+
+    chosen: dict[int, str] = {}
+    for (index, entity), _weight in sorted(claims.items(), key=strength):
+        if index not in chosen and entity not in chosen.values():
+            chosen[index] = entity
+    taken = set(known) | set(chosen.values())
+    for index in sorted(range(len(clusters)), key=lambda i: min(clusters[i])):
+        if index not in chosen:
+            chosen[index] = new_entity_id(kind, min(clusters[index]), taken)
+            taken.add(chosen[index])
+            result.new.add(chosen[index])
+    claimed = set(chosen.values())
+    for index, records in enumerate(clusters):
+        pick = chosen[index]
         for record in records:
             result.entity_of[record] = pick
             row = previous.get(record)
@@ -81,13 +94,3 @@ def assign_ids(
             if old and old not in claimed:
                 result.redirects[old] = pick
     return result
-
-
-def _best(votes: Counter[str], claimed: set[str], known: Mapping[str, Mapping[str, Any]]) -> str | None:
-    free = [(count, entity) for entity, count in votes.items() if entity not in claimed]
-    if not free:
-        return None
-    def rank(item: tuple[int, str]) -> tuple[int, str, str]:
-        count, entity = item
-        return (-count, str(known.get(entity, {}).get("created_at", "~")), entity)
-    return min(free, key=rank)[1]

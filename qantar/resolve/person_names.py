@@ -24,16 +24,18 @@ from functools import lru_cache
 from qantar.nlp.normalize.names import ascii_lower, clean_name, skeleton
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
-_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]?$|^[^\W\d_]$")
-"""A token of initials: ``K.``, ``K.K.``, ``Zh.`` or a lone letter."""
+_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.-?)+[^\W\d_]?$|^[^\W\d_]$")
+"""A token of initials: ``K.``, ``K.K.``, ``Zh.``, ``К.-Ж.`` (a compound name) or a lone letter."""
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
 """Russian patronymics, as they read after :func:`skeleton`."""
 _KAZAKH_PATRONYMIC = frozenset({"uli", "kizi"})
 """Kazakh "son of" / "daughter of" (ұлы, қызы) after :func:`skeleton`."""
 _SURNAME_FORM = re.compile(
-    r"^(?P<stem>[a-z]{3,}?)(?P<suffix>ov|ev|in)(?P<ending>|a|u|im|e|oi|oiu)$"
+    r"^(?P<stem>[a-z]{3,}?)(?:(?P<suffix>ov|ev|in)(?P<ending>|a|u|im|e|oi|oiu)|(?P<kazakh>uli|kizi))$"
 )
-"""A Russian-style surname after :func:`skeleton`: stem, suffix, then a gender or case ending."""
+"""A Russian-style surname after :func:`skeleton` (stem, suffix, then a gender or case ending),
+or a Kazakh one in -ұлы/-қызы (Qunanbaiuly, "son of Qunanbai")."""
+_VOWELS = frozenset("aeiou")
 _FEMININE_ENDINGS = frozenset({"a", "oi", "oiu"})
 _MASCULINE_ENDINGS = frozenset({"", "im"})
 
@@ -80,6 +82,11 @@ def _surname_parts(surname: str, cyrillic: bool, has_given: bool) -> tuple[str, 
     form = _SURNAME_FORM.match(surname)
     if form is None:
         return surname, None
+    stem = form["stem"]
+    if form["kazakh"]:
+        return stem, "m" if form["kazakh"] == "uli" else "f"
+    if form["suffix"] == "ev" and stem[-1] in _VOWELS:
+        stem += "i"  # Назарбаев is Назарбай + ев: the stem keeps its й (Nazarbai, Qunanbaiuly)
     ending = form["ending"]
     gender = None
     if ending in _MASCULINE_ENDINGS:
@@ -88,11 +95,16 @@ def _surname_parts(surname: str, cyrillic: bool, has_given: bool) -> tuple[str, 
         # A lone Cyrillic -ова may be a man's genitive (Масимова = of Masimov); with a given
         # name the Russian normaliser has already settled it, and in Latin it is a woman's.
         gender = "f"
-    return form["stem"], gender
+    return stem, gender
+
+
+def fold(word: str) -> str:
+    """:func:`skeleton` plus x = ks (Alexander / Aleksandr), which only matters between names."""
+    return skeleton(word).replace("x", "ks")
 
 
 def _initials_of(token: str) -> tuple[str, ...]:
-    letters = [part for part in token.split(".") if part]
+    letters = [part for part in re.split(r"[.-]", token) if part]
     return tuple(skeleton(letter)[:1] for letter in letters if skeleton(letter))
 
 
@@ -104,11 +116,11 @@ def _parts(text: str, surname_words: tuple[str, ...], given_words: tuple[str, ..
         if _INITIALS.match(word):
             initials.extend(_initials_of(word))
             continue
-        folded = skeleton(word)
+        folded = fold(word)
         if folded:
             given.append(folded.replace(" ", ""))
             initials.append(folded[0])
-    surname = skeleton(" ".join(surname_words)).replace(" ", "")
+    surname = fold(" ".join(surname_words)).replace(" ", "")
     stem, gender = _surname_parts(surname, cyrillic, bool(given))
     return PersonName(
         text=text,
@@ -136,7 +148,7 @@ def parse_person_name(text: str) -> PersonName | None:
 
     >>> name = parse_person_name("Kassym-Zhomart Tokayev")
     >>> name.given, name.surname, name.stem
-    (('kasimjomart',), 'tokaev', 'toka')
+    (('kasimjomart',), 'tokaev', 'tokai')
     """
     cleaned = clean_name(text)
     words = [w for w in re.split(r"\s+", cleaned) if w and ascii_lower(w)]

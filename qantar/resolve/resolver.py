@@ -20,7 +20,7 @@ from qantar.model import stable_hash
 from qantar.nlp.lexicon import Lexicon, load_lexicon
 from qantar.nlp.normalize.names import skeleton
 from qantar.resolve.blocking import person_candidates
-from qantar.resolve.bodies import body_candidates
+from qantar.resolve.bodies import BodyName, body_candidates
 from qantar.resolve.clusters import Candidate, Clustering, Judgement, cluster
 from qantar.resolve.compare import compare_names
 from qantar.resolve.ids import IdAssignment, assign_ids
@@ -55,7 +55,7 @@ class ResolveReport:
     entities: dict[str, int] = field(default_factory=dict)
     pairs: dict[str, int] = field(default_factory=dict)
     ambiguous: dict[str, int] = field(default_factory=dict)
-    judgements: dict[str, int] = field(default_factory=lambda: Counter())
+    judgements: Counter[str] = field(default_factory=Counter)
 
     def summary(self) -> str:
         parts = [
@@ -94,7 +94,7 @@ def body_units(
     records: Sequence[NamedRecord], lexicon: Lexicon
 ) -> tuple[dict[str, list[str]], set[str], list[Candidate], dict[str, str]]:
     """The same for organizations and places: keys from the gazetteer or the folded name."""
-    names = {}
+    names: dict[str, BodyName] = {}
     units: dict[str, list[str]] = defaultdict(list)
     key_of: dict[str, str] = {}
     for record in records:
@@ -133,7 +133,9 @@ def _attach(
             if left is None or right is None:
                 dangling += 1
                 continue
-            judged = Judgement(decision["id"], left, right, bool(pair["positive"]), decision["created_at"])
+            judged = Judgement(
+                decision["id"], left, right, bool(pair["positive"]), decision["created_at"]
+            )
             found.append(judged)
     return found, dangling
 
@@ -169,10 +171,7 @@ def resolve_kind(
     judged, dangling = _attach([d for d in decisions if d["kind"] == kind], records)
     clustering = cluster(units, weak, candidates, judged)
     anchors = {(row["doc_id"], row["name_key"]): row for row in previous.values()}
-    held = {
-        r.id: previous.get(r.id) or anchors.get((r.doc_id, key_of[r.id]))
-        for r in records
-    }
+    held = {r.id: previous.get(r.id) or anchors.get((r.doc_id, key_of[r.id])) for r in records}
     ids = assign_ids(kind, clustering.clusters, {k: v for k, v in held.items() if v}, known)
     report.records[kind] = len(records)
     report.entities[kind] = len(clustering.clusters)
@@ -198,9 +197,7 @@ def resolve(engine: Engine, lexicon: Lexicon | None = None) -> ResolveReport:
     members: list[dict[str, Any]] = []
     pairs: list[dict[str, Any]] = []
     for kind in RESOLVED_KINDS:
-        result = resolve_kind(
-            kind, rows_by_kind[kind], decisions, previous, known, lexicon, report
-        )
+        result = resolve_kind(kind, rows_by_kind[kind], decisions, previous, known, lexicon, report)
         entity_list += _entity_rows(result, known)
         members += _member_rows(result)
         pairs += _pair_rows(result)

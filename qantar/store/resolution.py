@@ -147,11 +147,11 @@ def list_decisions(engine: Engine, include_undone: bool = True) -> list[dict[str
     with engine.connect() as conn:
         found = [dict(row._mapping) for row in conn.execute(query)]
         pairs: dict[str, list[dict[str, Any]]] = {row["id"]: [] for row in found}
-        for row in conn.execute(select(judgements).order_by(judgements.c.left_id)):
-            if row.decision_id in pairs:
-                pairs[row.decision_id].append(dict(row._mapping))
-    for row in found:
-        row["judgements"] = pairs[row["id"]]
+        for judged in conn.execute(select(judgements).order_by(judgements.c.left_id)):
+            if judged.decision_id in pairs:
+                pairs[judged.decision_id].append(dict(judged._mapping))
+    for decision in found:
+        decision["judgements"] = pairs[decision["id"]]
     return found
 
 
@@ -170,9 +170,7 @@ def member_records(
     """Members with their facts: every ``entity_members`` column plus ``record``, ``doc_name``
     and ``mentions`` (how often the text names the record), ordered by entity then document."""
     counted = (
-        select(mentions.c.fact_id, func.count().label("n"))
-        .group_by(mentions.c.fact_id)
-        .subquery()
+        select(mentions.c.fact_id, func.count().label("n")).group_by(mentions.c.fact_id).subquery()
     )
     query = (
         select(entity_members, facts.c.record, documents.c.name.label("doc_name"), counted.c.n)

@@ -34,7 +34,13 @@ def candidates(*entries: tuple[str, ...]) -> list[tuple[str, str, str]]:
 
 def test_an_acronym_meets_the_name_it_abbreviates() -> None:
     found = candidates(("Almaty Workers Union",), ("AWU",))
-    assert found == [("almati vorkers union", "avu", "AWU is the acronym of 'Almaty Workers Union'; AWU is written as an acronym")]
+    assert found == [
+        (
+            "almati vorkers union",
+            "avu",
+            "AWU is the acronym of 'Almaty Workers Union'; AWU is written as an acronym",
+        )
+    ]
 
 
 def test_two_spelled_out_names_with_one_acronym_are_not_linked() -> None:

@@ -20,9 +20,19 @@ def compare(left: str, right: str):  # type: ignore[no-untyped-def]
         ("Karim Masimov", "Karim Massimov", 1.0, ["surname same", "given name same"]),
         ("Aigerim Tleuzhanova", "Айгерим Тлеужан", 0.9, ["surname same stem", "given name same"]),
         ("K. Masimov", "Karim Massimov", 0.9, ["surname same", "given name initials agree"]),
-        ("Kassym Tokayev", "Kassym-Jomart Tokayev", 0.95, ["surname same", "given name first name same"]),
+        (
+            "Kassym Tokayev",
+            "Kassym-Jomart Tokayev",
+            0.95,
+            ["surname same", "given name first name same"],
+        ),
         ("Kairat Satybaldy", "Kairat Satybalda", 0.85, ["surname similar", "given name same"]),
-        ("Masimov Karim", "Karim Masimov", 0.95, ["surname same", "given name same", "word order differs"]),
+        (
+            "Masimov Karim",
+            "Karim Masimov",
+            0.95,
+            ["surname same", "given name same", "word order differs"],
+        ),
     ],
 )
 def test_matches_with_reasons(left: str, right: str, score: float, outcomes: list[str]) -> None:

@@ -22,7 +22,12 @@ def test_new_clusters_get_deterministic_ids() -> None:
 
 
 def test_a_grown_cluster_keeps_its_id() -> None:
-    ids = assign_ids("person", [["per-a", "per-b", "per-new"]], {"per-a": member("P-old"), "per-b": member("P-old")}, KNOWN)
+    ids = assign_ids(
+        "person",
+        [["per-a", "per-b", "per-new"]],
+        {"per-a": member("P-old"), "per-b": member("P-old")},
+        KNOWN,
+    )
     assert set(ids.entity_of.values()) == {"P-old"} and not ids.new
 
 

@@ -60,7 +60,7 @@ PAIRS: tuple[tuple[str, str, bool], ...] = (
     ("Dinara Kulibayeva", "Dinara Kulibaeva", SAME),
     ("Kairat Satybaldy", "Қайрат Сатыбалды", SAME),
     ("Kayrat Satybaldy", "Kairat Satybaldy", SAME),
-    # Security and government officials of January 2022: English / Russian / Kazakh Cyrillic
+    # Officials, past and present: English / Russian / Kazakh Cyrillic / Kazakh Latin (2021)
     ("Samat Abish", "Самат Абиш", SAME),
     ("Самата Абиша", "Samat Abish", SAME),
     ("Berik Assylov", "Berik Asylov", SAME),
@@ -83,7 +83,10 @@ PAIRS: tuple[tuple[str, str, bool], ...] = (
     ("Mukhtar Ablyazov", "Мухтар Аблязов", SAME),
     ("Amirzhan Kossanov", "Amirzhan Kosanov", SAME),
     ("Lukpan Akhmedyarov", "Лукпан Ахмедьяров", SAME),
+    # January 2022 defendants: English press / Russian court reporting (dative); the
+    # suffix-less Tleuzhan is an invented de-Russified form of the same surname
     ("Kalas Nurpeisov", "Калас Нурпеисову", SAME),
+    ("Aigerim Tleuzhanova", "Aigerim Tleuzhan", SAME),
     # Writers and artists: English / Kazakh Latin / Kazakh Cyrillic
     ("Olzhas Suleimenov", "Олжас Сулейменов", SAME),
     ("Mukhtar Auezov", "Мұхтар Әуезов", SAME),
@@ -102,8 +105,7 @@ PAIRS: tuple[tuple[str, str, bool], ...] = (
     ("Emomali Rahmon", "Emomali Rakhmonov", SAME),
     ("Serdar Berdimuhamedow", "Сердар Бердымухамедов", SAME),
     ("Sergei Lavrov", "Sergey Lavrov", SAME),
-    # Invented, to show the patterns: a de-Russified surname, a Kazakh patronymic
-    ("Aigerim Tleuzhanova", "Aigerim Tleuzhan", SAME),
+    # Invented: a Kazakh patronymic (-ұлы) in the middle, dropped by the English spelling
     ("Нурлан Сапарұлы Жақыпов", "Nurlan Zhakypov", SAME),
     # Relatives sharing a surname; a surname alone in the other gender
     ("Nursultan Nazarbayev", "Dariga Nazarbayeva", DIFFERENT),

@@ -105,7 +105,10 @@ def test_list_facts_across_documents(engine: Engine) -> None:
 def test_people_fold_spellings_across_documents(engine: Engine) -> None:
     build(engine, corpus())
     resolve(engine)
-    found = [{k: v for k, v in row.items() if k not in ("id", "records")} for row in list_entities(engine)]
+    found = [
+        {k: v for k, v in row.items() if k not in ("id", "records")}
+        for row in list_entities(engine)
+    ]
     assert found == [
         {
             "kind": "person",
