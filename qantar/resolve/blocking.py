@@ -5,8 +5,8 @@ Masimov, Massimov, Мәсімов and Масимова) or close enough that Jar
 spelling (``satibald`` / ``satibalda``). Equal stems come from a dictionary; close stems from
 rapidfuzz's ``cdist`` over the distinct stems that start with the same letter, which runs in C
 and in parallel: 100,000 mentions have a few tens of thousands of distinct stems, and a block of
-stems sharing a first letter is a few thousand at most. Two-word names are also indexed by their
-first word, so "Masimov Karim" meets "Karim Masimov".
+stems sharing a first letter is a few thousand at most. A two-word name also looks itself up
+read surname first, so "Masimov Karim" meets "Karim Masimov".
 """
 
 from __future__ import annotations
@@ -15,22 +15,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from rapidfuzz import process
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from qantar.resolve.compare import SURNAME_SIMILARITY
+from qantar.resolve.compare import SURNAME_EDITS, SURNAME_SIMILARITY
 from qantar.resolve.person_names import PersonName
 
 MIN_FUZZY_STEM = 5
 """Stems shorter than this only ever match exactly: short names differ by one letter (Abai, Abay
 fold anyway; Ilyas and Iliyas do not need fuzziness)."""
-
-
-def _block_keys(name: PersonName) -> list[str]:
-    keys = [name.stem]
-    turned = name.swapped()
-    if turned is not None and turned.stem != name.stem:
-        keys.append(turned.stem)
-    return keys
 
 
 def close_stems(stems: Iterable[str]) -> list[tuple[str, str]]:
@@ -52,7 +44,7 @@ def close_stems(stems: Iterable[str]) -> list[tuple[str, str]]:
         )
         rows, cols = scores.nonzero()
         for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-            if i < j and abs(len(block[i]) - len(block[j])) <= 2:
+            if i < j and Levenshtein.distance(block[i], block[j]) <= SURNAME_EDITS:
                 pairs.append((block[i], block[j]))
     return pairs
 
@@ -64,15 +56,37 @@ def person_candidates(names: Mapping[str, PersonName]) -> list[tuple[str, str]]:
     because records with equal keys are one spelling and need no comparison.
     """
     by_stem: dict[str, list[str]] = defaultdict(list)
+    by_stem_initial: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key in sorted(names):
-        for stem in _block_keys(names[key]):
-            by_stem[stem].append(key)
+        name = names[key]
+        by_stem[name.stem].append(key)
+        by_stem_initial[(name.stem, _first_initial(name))].append(key)
     pairs: set[tuple[str, str]] = set()
-    for keys in by_stem.values():
-        _add_pairs(pairs, keys, keys)
+    # Within a stem, only names whose first initials agree can match (Karim and Kairat may;
+    # Nursultan and Dariga cannot), and a bare surname may be anyone's.
+    for (stem, initial), keys in by_stem_initial.items():
+        _add_pairs(pairs, keys, by_stem[stem] if not initial else keys)
     for left, right in close_stems(by_stem):
-        _add_pairs(pairs, by_stem[left], by_stem[right])
+        for a in by_stem[left]:
+            for b in by_stem[right]:
+                if _initials_fit(names[a], names[b]):
+                    _add_pairs(pairs, [a], [b])
+    # A two-word name read surname first meets the names whose stem *and* first initial fit
+    # that reading: blocking on the first word alone would put every Karim in one block.
+    for key, name in names.items():
+        turned = name.swapped()
+        if turned is not None:
+            _add_pairs(pairs, [key], by_stem_initial.get((turned.stem, turned.initials[0]), []))
     return sorted(pairs)
+
+
+def _first_initial(name: PersonName) -> str:
+    return name.initials[0] if name.initials else ""
+
+
+def _initials_fit(a: PersonName, b: PersonName) -> bool:
+    first_a, first_b = _first_initial(a), _first_initial(b)
+    return not first_a or not first_b or first_a == first_b
 
 
 def _add_pairs(pairs: set[tuple[str, str]], left: list[str], right: list[str]) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from qantar.resolve.person_names import PersonName
 
@@ -25,6 +25,10 @@ MERGE_SCORE = 0.85
 SURNAME_SIMILARITY = 0.93
 """Jaro-Winkler similarity of two surname stems above which they are one spelling
 (Satybaldy / Satybalda); measured in shared/notes/nlp-dependencies.md, section 5."""
+SURNAME_EDITS = 1
+"""At most this many letters may differ between two similar surname stems (or given names):
+Jaro-Winkler alone rates long names with a shared start too close (Kairbekasov and Kairbekenov
+are two families)."""
 GIVEN_SIMILARITY = 0.92
 """Jaro-Winkler similarity of two given names above which they are one spelling (Almas / Almaz)."""
 
@@ -88,8 +92,8 @@ def _surname(a: PersonName, b: PersonName) -> Feature | None:
         return Feature("surname", "same stem", detail, SURNAME_WEIGHTS["same stem"])
     if (
         a.stem[:1] == b.stem[:1]
-        and abs(len(a.stem) - len(b.stem)) <= 2
         and min(len(a.stem), len(b.stem)) >= 5
+        and Levenshtein.distance(a.stem, b.stem, score_cutoff=SURNAME_EDITS) <= SURNAME_EDITS
     ):
         similarity = JaroWinkler.similarity(a.stem, b.stem)
         if similarity >= SURNAME_SIMILARITY:
@@ -122,8 +126,10 @@ def _given(a: PersonName, b: PersonName) -> Feature:
             return Feature(
                 "given name", "first name same", detail, GIVEN_WEIGHTS["first name same"]
             )
-        similarity = JaroWinkler.similarity("".join(a.given), "".join(b.given))
-        if similarity >= GIVEN_SIMILARITY:
+        left_joined, right_joined = "".join(a.given), "".join(b.given)
+        similarity = JaroWinkler.similarity(left_joined, right_joined)
+        edits = Levenshtein.distance(left_joined, right_joined, score_cutoff=SURNAME_EDITS)
+        if similarity >= GIVEN_SIMILARITY and edits <= SURNAME_EDITS:
             detail = f"{left} / {right}, Jaro-Winkler {similarity:.2f}"
             return Feature("given name", "similar", detail, GIVEN_WEIGHTS["similar"])
         return Feature("given name", "differ", f"{left} / {right}")
@@ -162,8 +168,8 @@ def _compare(a: PersonName, b: PersonName) -> Match:
 def compare_names(a: PersonName, b: PersonName) -> Match:
     """Compare two parsed spellings, trying surname-first readings of two-word names too."""
     best = _compare(a, b)
-    if best.merges:
-        return best
+    if best.merges or best.conflict != "surnames differ":
+        return best  # read in order, the surnames agree: the other order cannot do better
     for left, right in ((a.swapped(), b), (a, b.swapped())):
         if left is None or right is None:
             continue

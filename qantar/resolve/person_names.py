@@ -74,7 +74,7 @@ class PersonName:
         """The reading with surname first ("Masimov Karim" as Karim Masimov), if there is one."""
         if not self.swappable:
             return None
-        return _parts(self.text, (self.given[0],), (self.surname,))
+        return _swapped(self)
 
 
 def _surname_parts(surname: str, cyrillic: bool, has_given: bool) -> tuple[str, str | None]:
@@ -103,9 +103,17 @@ def fold(word: str) -> str:
     return skeleton(word).replace("x", "ks")
 
 
+_INITIAL_FOLD = {"i": "e", "y": "e"}
+"""Initials that stand for one sound: Ye., E., I. and Y. all open Yerlan, Erlan, Ерлан, Ilyas."""
+
+
+def _initial(folded: str) -> str:
+    return _INITIAL_FOLD.get(folded[0], folded[0])
+
+
 def _initials_of(token: str) -> tuple[str, ...]:
-    letters = [part for part in re.split(r"[.-]", token) if part]
-    return tuple(skeleton(letter)[:1] for letter in letters if skeleton(letter))
+    letters = [skeleton(part) for part in re.split(r"[.-]", token) if part]
+    return tuple(_initial(letter) for letter in letters if letter)
 
 
 def _parts(text: str, surname_words: tuple[str, ...], given_words: tuple[str, ...]) -> PersonName:
@@ -119,7 +127,7 @@ def _parts(text: str, surname_words: tuple[str, ...], given_words: tuple[str, ..
         folded = fold(word)
         if folded:
             given.append(folded.replace(" ", ""))
-            initials.append(folded[0])
+            initials.append(_initial(folded))
     surname = fold(" ".join(surname_words)).replace(" ", "")
     stem, gender = _surname_parts(surname, cyrillic, bool(given))
     return PersonName(
@@ -133,9 +141,29 @@ def _parts(text: str, surname_words: tuple[str, ...], given_words: tuple[str, ..
     )
 
 
+@lru_cache(maxsize=200_000)
+def _swapped(name: PersonName) -> PersonName:
+    surname = name.given[0]
+    stem, gender = _surname_parts(surname, bool(_CYRILLIC.search(name.text)), True)
+    return PersonName(
+        text=name.text,
+        given=(name.surname,),
+        initials=(_initial(name.surname),),
+        surname=surname,
+        stem=stem,
+        gender=gender,
+        swappable=False,
+    )
+
+
+_OBLIQUE = re.compile(r"(?:у|ю|ом|ем|ым|им|ой|ей|ою|ею|е)$", re.IGNORECASE)
+"""Russian case endings no nominative name has (-у, -ым, -ой ...). A form ending in -а may be
+a genitive, but just as often a woman's nominative, which the morphology cannot tell either."""
+
+
 def _nominative(words: list[str]) -> list[str]:
-    """Cyrillic names in the nominative; other names as they are."""
-    if not any(_CYRILLIC.search(word) for word in words):
+    """Cyrillic names in an oblique case put in the nominative; other names as they are."""
+    if not any(_CYRILLIC.search(word) and _OBLIQUE.search(word) for word in words):
         return words
     from qantar.nlp.normalize.russian_names import nominative_name
 

@@ -106,6 +106,7 @@ def _kazakh_gender(token: str) -> str | None:
     return next((g for end, g in _KAZAKH_GENDERED.items() if lower.endswith(end)), None)
 
 
+@cache
 def _known_given_name(word: str) -> bool:
     """Whether pymorphy2's dictionary (not its guesser) lists the word as a first name."""
     return any(p.is_known and "Name" in p.tag for p in morph_vocab().parse(word))
@@ -139,9 +140,12 @@ def _table_name(word: str) -> tuple[str, str, tuple[str, ...]] | None:
     return None
 
 
+@cache
 def _given_name_forms(token: str) -> dict[Reading, str]:
     """Readings of a first name or patronymic and its nominative under each, from our
-    tables or pymorphy2. In a compound name only the last part declines (Касым-Жомарта)."""
+    tables or pymorphy2. In a compound name only the last part declines (Касым-Жомарта).
+
+    Cached (names repeat across thousands of mentions); callers must not change the dict."""
     prefix, _, word = token.rpartition("-")
     lead = prefix + "-" if prefix else ""
     table = _table_name(word)
