@@ -26,19 +26,25 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-GIVEN_MEN = (
+
+def words(text: str) -> tuple[str, ...]:
+    """A word list written as text: name lists read better that way."""
+    return tuple(text.split())
+
+
+GIVEN_MEN = words(
     "Карим Касым Нурлан Ерлан Болат Канат Даурен Арман Серик Марат Айдар Бекзат Жандос "
     "Ержан Руслан Талгат Асхат Бауыржан Кайрат Мурат Нурсултан Азамат Дархан Ермек Олжас"
-).split()
-GIVEN_WOMEN = (
+)
+GIVEN_WOMEN = words(
     "Айгерим Дарига Алия Жанар Гульнара Сауле Динара Асель Айжан Мадина Жулдыз Салтанат "
     "Гаухар Камила Назым Меруерт Карлыгаш Ляззат Шолпан Асем"
-).split()
-ROOTS = (
+)
+ROOTS = words(
     "Мас Нурп Тлеуж Тока Шилиб Далиб Кармен Абиш Сатыб Жаксыл Есим Кунанб Ибраг Омар Тулег "
     "Сарсен Бекмух Жумаг Касым Ахмет Байм Нургал Ермек Ордаб Кайырб Иман Сулейм Мырз Ажиб "
     "Кенж Аман Бектур Сейтк Мухам Досм Торег Жакуп Утеш Смаг Каир Тажиб Ораз Сагынт Кусаин"
-).split()
+)
 MIDDLES = ("", "им", "ан", "ал", "ен", "ур", "ас", "ер", "ай", "ек", "ым", "ит", "ум", "ат")
 RUSSIAN_ENDINGS = {"ов": "ову", "ев": "еву", "ова": "овой", "ева": "евой"}
 
@@ -120,7 +126,10 @@ def store_timing(names: list[str]) -> float:
             chunk = names[offset : offset + per_doc]
             text = "\n".join(chunk)
             doc = Document(
-                id=make_document_id(f"{offset}\n{text}"), name=f"{offset}.txt", text=text, language="en"
+                id=make_document_id(f"{offset}\n{text}"),
+                name=f"{offset}.txt",
+                text=text,
+                language="en",
             )
             facts, at = [], 0
             for i, name in enumerate(chunk):

@@ -129,7 +129,9 @@ def find_entity(engine: Engine, query: str, kind: str | None = None) -> dict[str
         )
     if len(found) > 1:
         listing = "; ".join(
-            f"{e['id']} {e['name']} ({len(e['documents'])} documents)" for e in found
+            f"{e['id']} {e['name']} ({len(e['documents'])} document"
+            f"{'s' * (len(e['documents']) != 1)})"
+            for e in found
         )
         raise EntityError(
             f"{query!r} can mean {len(found)} {what}: {listing}. Give the id instead."

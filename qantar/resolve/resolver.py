@@ -147,9 +147,9 @@ def _display_name(records: Sequence[NamedRecord]) -> str:
         return max(sorted(listed), key=lambda n: listed[n])
     counts = Counter(r.name for r in records)
 
-    def rank(name: str) -> tuple[bool, int, int, bool, str]:
-        latin = name.isascii()
-        return (len(name.split()) > 1, counts[name], len(name.split()), latin, name)
+    def rank(name: str) -> tuple[bool, bool, int, int, str]:
+        latin = name.isascii()  # listings are in English; a Latin spelling reads best there
+        return (len(name.split()) > 1, latin, counts[name], len(name.split()), name)
 
     return max(sorted(counts), key=rank)
 
