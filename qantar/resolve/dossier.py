@@ -65,7 +65,7 @@ def person_facts(engine: Engine, members: list[dict[str, Any]]) -> list[dict[str
     found = []
     for kind, fields in PERSON_FIELDS.items():
         outlets = fact_sources(engine, kind)
-        for fact in list_facts(engine, kind):
+        for fact in list_facts(engine, kind, spellings.keys()):
             names = spellings.get(fact["doc_id"])
             if not names:
                 continue

@@ -10,7 +10,7 @@ touched: resolution is a layer over them, recomputed at will.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -165,9 +165,10 @@ def resolve_kind(
 ) -> KindResult:
     """Resolve the records of one kind (see the module docstring)."""
     records = [r for r in map(NamedRecord.from_row, rows) if r is not None]
-    make_units: Callable[..., Any] = person_units if kind == "person" else body_units
-    args = (records,) if kind == "person" else (records, lexicon)
-    units, weak, candidates, key_of = make_units(*args)
+    if kind == "person":
+        units, weak, candidates, key_of = person_units(records)
+    else:
+        units, weak, candidates, key_of = body_units(records, lexicon)
     judged, dangling = _attach([d for d in decisions if d["kind"] == kind], records)
     clustering = cluster(units, weak, candidates, judged)
     anchors = {(row["doc_id"], row["name_key"]): row for row in previous.values()}

@@ -16,7 +16,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from qantar.exceptions import StoreError
 from qantar.store import dialect
-from qantar.store.schema import documents, facts, mentions, runs, sources
+from qantar.store.schema import (
+    documents,
+    entities,
+    entity_members,
+    facts,
+    mentions,
+    runs,
+    sources,
+)
 
 _FACT_COLUMNS = (
     "id",
@@ -64,10 +72,16 @@ def document_facts(engine: Engine, doc_id: str, kind: str | None = None) -> list
         return _facts(conn, where)
 
 
-def list_facts(engine: Engine, kind: str) -> list[dict[str, Any]]:
-    """Every fact of ``kind`` across documents, ordered by document name then text position."""
+def list_facts(
+    engine: Engine, kind: str, doc_ids: Collection[str] | None = None
+) -> list[dict[str, Any]]:
+    """Every fact of ``kind`` across documents (or only those of ``doc_ids``), ordered by
+    document name then text position."""
+    where = facts.c.kind == kind
+    if doc_ids is not None:
+        where = where & facts.c.doc_id.in_(sorted(doc_ids))
     with engine.connect() as conn:
-        return _facts(conn, facts.c.kind == kind)
+        return _facts(conn, where)
 
 
 def fact_sources(engine: Engine, kind: str) -> dict[str, list[dict[str, Any]]]:
@@ -126,7 +140,8 @@ def snapshot(engine: Engine) -> dict[str, list[dict[str, Any]]]:
     """The store's content in a comparable form: every row, sorted, minus times and run ids.
 
     Two stores built from the same input by the same pipeline have equal snapshots however
-    the builds went (interrupted and resumed, or re-run), which is what the tests check.
+    the builds went (interrupted and resumed, or re-run), entity ids included, which is what
+    the tests check.
     """
     with engine.connect() as conn:
         return {
@@ -134,6 +149,8 @@ def snapshot(engine: Engine) -> dict[str, list[dict[str, Any]]]:
             "sources": _rows(conn, sources),
             "facts": _rows(conn, facts, exclude={"run_id", "created_at", "updated_at"}),
             "mentions": _rows(conn, mentions),
+            "entities": _rows(conn, entities, exclude={"created_at", "updated_at"}),
+            "entity_members": _rows(conn, entity_members),
         }
 
 

@@ -137,7 +137,7 @@ def test_failure_midway_writes_nothing_of_the_document(engine: Engine) -> None:
     bad = make_fact(doc, "place", "Almaty", {"name": "Almaty", "seen": {1, 2}})  # a set: not JSON
     with pytest.raises(StoreError, match=r"cannot save document a.txt .*not JSON serializable"):
         save_document(engine, doc, [good, bad], PIPELINE)
-    assert snapshot(engine) == {"documents": [], "sources": [], "facts": [], "mentions": []}
+    assert all(rows == [] for rows in snapshot(engine).values())
     assert not is_current(engine, doc.id, PIPELINE)
 
 
