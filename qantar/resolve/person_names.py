@@ -157,13 +157,22 @@ def _swapped(name: PersonName) -> PersonName:
 
 
 _OBLIQUE = re.compile(r"(?:у|ю|ом|ем|ым|им|ой|ей|ою|ею|е)$", re.IGNORECASE)
-"""Russian case endings no nominative name has (-у, -ым, -ой ...). A form ending in -а may be
-a genitive, but just as often a woman's nominative, which the morphology cannot tell either."""
+"""Russian case endings no nominative name has (-у, -ым, -ой ...)."""
+_GENITIVE = re.compile(r"[ая]$", re.IGNORECASE)
+"""-а/-я: a man's genitive (Самата Абиша) when every word has it, or a woman's nominative."""
+
+
+def _maybe_oblique(words: list[str]) -> bool:
+    cyrillic = [word for word in words if _CYRILLIC.search(word)]
+    if any(_OBLIQUE.search(word) for word in cyrillic):
+        return True
+    return len(cyrillic) > 1 and all(_GENITIVE.search(word) for word in cyrillic)
 
 
 def _nominative(words: list[str]) -> list[str]:
-    """Cyrillic names in an oblique case put in the nominative; other names as they are."""
-    if not any(_CYRILLIC.search(word) and _OBLIQUE.search(word) for word in words):
+    """Cyrillic names that may be in an oblique case put in the nominative (the morphology is
+    slow, and most names are already nominative); other names as they are."""
+    if not _maybe_oblique(words):
         return words
     from qantar.nlp.normalize.russian_names import nominative_name
 
