@@ -75,8 +75,6 @@ def _fact_line(fact: dict[str, Any]) -> str:
     from qantar.cli.records import LINES
 
     line = LINES[fact["kind"]](fact["record"]) if fact["kind"] in LINES else ""
-    if fact["kind"] == "quote":
-        line = f"“{fact['record'].get('text', '')}”"
     return f"[{fact['kind']}: {', '.join(fact['roles'])}] {line}"
 
 

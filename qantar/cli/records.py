@@ -125,6 +125,7 @@ LINES: dict[str, Callable[[dict[str, Any]], str]] = {
     "event": _event_line,
     "harm": _event_line,
     "figure": _figure_line,
+    "quote": lambda record: f"“{record.get('text', '')}”",
 }
 """One-line renderings of a record, by fact kind."""
 

@@ -19,12 +19,10 @@ from functools import lru_cache
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from qantar.resolve.person_names import PersonName
+from qantar.resolve.within_document import SURNAME_SIMILARITY
 
 MERGE_SCORE = 0.85
 """Pairs scoring at least this are merged without a reviewer."""
-SURNAME_SIMILARITY = 0.93
-"""Jaro-Winkler similarity of two surname stems above which they are one spelling
-(Satybaldy / Satybalda); measured in shared/notes/nlp-dependencies.md, section 5."""
 SURNAME_EDITS = 1
 """At most this many letters may differ between two similar surname stems (or given names):
 Jaro-Winkler alone rates long names with a shared start too close (Kairbekasov and Kairbekenov

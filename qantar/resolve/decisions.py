@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 
 from qantar.exceptions import EntityError
 from qantar.nlp.normalize.names import skeleton
-from qantar.resolve.entities import find_entity
+from qantar.resolve.entities import find_entity, member_spellings
 from qantar.resolve.resolver import ResolveReport, resolve
 from qantar.store.resolution import member_records, record_decision, undo_decision
 
@@ -66,12 +66,8 @@ def merge(
 
 
 def _selected(member: dict[str, Any], part: str) -> bool:
-    record = member["record"] if isinstance(member["record"], dict) else {}
-    variants = record.get("variants")
-    listed = variants if isinstance(variants, list) else []
-    spellings = [member["name"], *[v for v in listed if isinstance(v, str)]]
     return part in (member["record_id"], member["doc_name"], member["doc_id"]) or any(
-        skeleton(s) == skeleton(part) for s in spellings
+        skeleton(s) == skeleton(part) for s in member_spellings(member)
     )
 
 

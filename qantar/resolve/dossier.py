@@ -18,10 +18,10 @@ from sqlalchemy.engine import Engine
 
 from qantar.nlp.normalize.names import skeleton
 from qantar.resolve.compare import compare_names
-from qantar.resolve.entities import find_entity, summarize
+from qantar.resolve.entities import find_entity, member_spellings
 from qantar.resolve.person_names import parse_person_name
-from qantar.store.queries import fact_sources, list_facts
-from qantar.store.resolution import entity_rows, list_decisions, member_records, pair_rows
+from qantar.store.queries import fact_sources, list_facts, record_strings
+from qantar.store.resolution import list_decisions, member_records, pair_rows
 
 PERSON_FIELDS: dict[str, dict[str, str]] = {
     "verdict": {"defendant": "defendant"},
@@ -31,12 +31,6 @@ PERSON_FIELDS: dict[str, dict[str, str]] = {
     "harm": {"person": "victim", "responsible": "held responsible"},
 }
 """Per fact kind, the record fields that name a person, and the role that gives them."""
-
-
-def _values(value: Any) -> list[str]:
-    if isinstance(value, list):
-        return [v for v in value if isinstance(v, str) and v.strip()]
-    return [value] if isinstance(value, str) and value.strip() else []
 
 
 def _refers(value: str, spellings: Iterable[str]) -> str | None:
@@ -60,8 +54,7 @@ def person_facts(engine: Engine, members: list[dict[str, Any]]) -> list[dict[str
     """The facts of other kinds that name one of ``members`` (person records) in their document."""
     spellings: dict[str, set[str]] = defaultdict(set)
     for member in members:
-        record = member["record"] if isinstance(member["record"], dict) else {}
-        spellings[member["doc_id"]].update([member["name"], *_values(record.get("variants"))])
+        spellings[member["doc_id"]].update(member_spellings(member))
     found = []
     for kind, fields in PERSON_FIELDS.items():
         outlets = fact_sources(engine, kind)
@@ -71,7 +64,7 @@ def person_facts(engine: Engine, members: list[dict[str, Any]]) -> list[dict[str
                 continue
             roles = []
             for field, role in fields.items():
-                for value in _values(fact["record"].get(field)):
+                for value in record_strings(fact["record"].get(field)):
                     how = _refers(value, names)
                     if how:
                         roles.append(role if how == "same" else f"{role} (related: {value})")
@@ -96,7 +89,7 @@ def person_facts(engine: Engine, members: list[dict[str, Any]]) -> list[dict[str
     return found
 
 
-def why_merged(engine: Engine, entity_id: str, members: list[dict[str, Any]]) -> list[str]:
+def why_merged(engine: Engine, members: list[dict[str, Any]]) -> list[str]:
     """Plain-worded reasons the records of one entity are together."""
     keys = {m["name_key"] for m in members}
     reasons = []
@@ -143,9 +136,8 @@ def dossier(engine: Engine, query: str) -> dict[str, Any]:
     """
     entity = find_entity(engine, query, "person")
     members = member_records(engine, "person", [entity["id"]])
-    row = entity_rows(engine, "person")[entity["id"]]
     return {
-        "entity": summarize(row, members),
-        "why": why_merged(engine, entity["id"], members),
+        "entity": entity,
+        "why": why_merged(engine, members),
         "facts": person_facts(engine, members),
     }

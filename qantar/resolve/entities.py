@@ -18,6 +18,7 @@ from qantar.nlp.normalize.names import skeleton
 from qantar.resolve.bodies import body_name
 from qantar.resolve.compare import compare_names
 from qantar.resolve.person_names import parse_person_name
+from qantar.store.queries import record_strings
 from qantar.store.resolution import RESOLVED_KINDS, entity_rows, member_records
 
 LOOKUP_SCORE = 0.7
@@ -26,10 +27,13 @@ what a name may mean ("Тлеужан" finds Aigerim Tleuzhanova), it does not m
 PLURALS = {"person": "people", "organization": "organizations", "place": "places"}
 
 
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, list):
-        return [item for item in value if isinstance(item, str) and item]
-    return [value] if isinstance(value, str) and value else []
+def _record(member: dict[str, Any]) -> dict[str, Any]:
+    return member["record"] if isinstance(member["record"], dict) else {}
+
+
+def member_spellings(member: dict[str, Any]) -> list[str]:
+    """A member record's name and the other spellings its document uses."""
+    return [member["name"], *record_strings(_record(member).get("variants"))]
 
 
 def summarize(entity: dict[str, Any], members: list[dict[str, Any]]) -> dict[str, Any]:
@@ -38,9 +42,8 @@ def summarize(entity: dict[str, Any], members: list[dict[str, Any]]) -> dict[str
     spellings: set[str] = set()
     roles: set[str] = set()
     for member in members:
-        record = member["record"] if isinstance(member["record"], dict) else {}
-        spellings.update([member["name"], *_strings(record.get("variants"))])
-        roles.update(_strings(record.get("roles")))
+        spellings.update(member_spellings(member))
+        roles.update(record_strings(_record(member).get("roles")))
     return {
         "id": entity["id"],
         "kind": entity["kind"],

@@ -9,14 +9,7 @@ from typing import Any
 from qantar.nlp.lexicon import Lexicon
 from qantar.resolve.bodies import BodyName, body_name
 from qantar.resolve.person_names import PersonName, parse_person_name
-
-
-def _strings(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list):
-        return tuple(item for item in value if isinstance(item, str) and item.strip())
-    return ()
+from qantar.store.queries import record_strings
 
 
 @dataclass(frozen=True)
@@ -47,8 +40,8 @@ class NamedRecord:
             doc_id=row["doc_id"],
             doc_name=row["doc_name"],
             name=name.strip(),
-            variants=_strings(record.get("variants")),
-            roles=_strings(record.get("roles")),
+            variants=tuple(record_strings(record.get("variants"))),
+            roles=tuple(record_strings(record.get("roles"))),
             canonical=canonical if isinstance(canonical, str) and canonical else None,
         )
 

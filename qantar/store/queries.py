@@ -181,13 +181,11 @@ def _source_order(source: dict[str, Any]) -> tuple[str, str, str]:
     return (source["path"] or "", source["url"] or "", source["id"])
 
 
-def _strings(value: Any) -> list[str]:
-    """The text items of a record field that should be a list of strings (or one string)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [item for item in value if isinstance(item, str)]
-    return []
+def record_strings(value: Any) -> list[str]:
+    """The non-blank text items of a record field that should be a list of strings (or one
+    string): records are JSON, so a field may hold anything."""
+    items = value if isinstance(value, list) else [value]
+    return [item for item in items if isinstance(item, str) and item.strip()]
 
 
 def _count(conn: Connection, table: Table) -> int:

@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine
 from qantar.codebook import values
 from qantar.nlp.normalize.names import same_name, skeleton
 from qantar.resolve.within_document import surname_matches
-from qantar.store.queries import _strings, fact_sources, list_facts
+from qantar.store.queries import fact_sources, list_facts, record_strings
 
 DATE_EXAMPLE = "a date such as 2022-01-05, 2022-01 or 2022"
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -83,7 +83,7 @@ def list_verdicts(
     _check_code("verdict_outcomes", outcome, "outcome")
     tests: list[Callable[[dict[str, Any]], bool]] = []
     if person:
-        tests.append(lambda r: _is_person(person, _strings(r.get("defendant"))))
+        tests.append(lambda r: _is_person(person, record_strings(r.get("defendant"))))
     if city:
         tests.append(lambda r: _is_place(city, r.get("city")))
     if outcome:
@@ -114,7 +114,9 @@ def list_events(
         tests.append(lambda r: _is_place(place, r.get("place")))
     if person:
         tests.append(
-            lambda r: _is_person(person, [*_strings(r.get("actors")), *_strings(r.get("person"))])
+            lambda r: _is_person(
+                person, [*record_strings(r.get("actors")), *record_strings(r.get("person"))]
+            )
         )
     return _select(engine, "event", tests, since, until)
 

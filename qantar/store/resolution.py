@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from qantar.exceptions import StoreError
 from qantar.store import dialect
@@ -86,7 +87,7 @@ def save_resolution(
                 conn.execute(entity_members.insert(), list(members))
             if pairs:
                 conn.execute(match_pairs.insert(), list(pairs))
-    except Exception as exc:  # pragma: no cover - the database refused; say which step
+    except SQLAlchemyError as exc:
         raise StoreError(f"cannot save the resolution: {exc}") from exc
 
 
