@@ -22,6 +22,7 @@ SECTIONS = (
     "event_types",
     "harm_types",
     "source_types",
+    "finding_kinds",
 )
 
 
@@ -36,9 +37,25 @@ class Code:
 
 
 @cache
+def _raw() -> dict[str, Any]:
+    raw = yaml.safe_load(resources.files("qantar").joinpath("codebook.yml").read_text("utf-8"))
+    if not isinstance(raw, dict):
+        raise ConfigError("codebook.yml must be a mapping of sections")
+    return raw
+
+
+def setting(name: str) -> dict[str, Any]:
+    """A codebook entry that is not a list of codes (``case``, ``value_qualifiers``)."""
+    found = _raw().get(name)
+    if not isinstance(found, dict):
+        raise ConfigError(f"codebook.yml has no '{name}' mapping")
+    return found
+
+
+@cache
 def load_codebook() -> dict[str, dict[str, Code]]:
     """Every section of the codebook as ``{section: {value: Code}}``."""
-    raw = yaml.safe_load(resources.files("qantar").joinpath("codebook.yml").read_text("utf-8"))
+    raw = _raw()
     book: dict[str, dict[str, Code]] = {}
     for section in SECTIONS:
         entries = raw.get(section)

@@ -84,6 +84,30 @@ def list_facts(
         return _facts(conn, where)
 
 
+def document_catalog(engine: Engine, with_text: bool = False) -> dict[str, dict[str, Any]]:
+    """Every document by id: ``id``, ``name``, ``title``, ``language``, ``published``,
+    ``outlets`` and ``urls`` (from its sources, in a stable order, once each) and, if asked,
+    ``text``. What analysis needs to cite a document and to compare documents' texts."""
+    columns = [documents.c[name] for name in ("id", "name", "title", "language", "published")]
+    if with_text:
+        columns.append(documents.c.text)
+    found: dict[str, dict[str, Any]] = {}
+    with engine.connect() as conn:
+        for row in conn.execute(select(*columns).order_by(documents.c.name, documents.c.id)):
+            found[row.id] = {**row._mapping, "outlets": [], "urls": []}
+        by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for source in conn.execute(select(sources)):
+            by_doc[source.doc_id].append(dict(source._mapping))
+    for doc_id, doc_sources in by_doc.items():
+        if doc_id not in found:
+            continue
+        for source in sorted(doc_sources, key=_source_order):
+            for field, plural in (("outlet", "outlets"), ("url", "urls")):
+                if source[field] and source[field] not in found[doc_id][plural]:
+                    found[doc_id][plural].append(source[field])
+    return found
+
+
 def fact_sources(engine: Engine, kind: str) -> dict[str, list[dict[str, Any]]]:
     """The sources of every document holding a fact of ``kind``, by document id.
 

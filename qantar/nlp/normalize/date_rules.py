@@ -59,6 +59,7 @@ class DateGrammar:
     not_year_before: frozenset[str]
     not_year_after: frozenset[str]
     triggers: frozenset[str]  # a bare month name is a date after one of these
+    verbs_after: frozenset[str]  # ... or before one of these ("July has seen")
     standalone: tuple[str, ...]  # ... or with one of these Russian endings ("в январе")
     weekday_prepositions: frozenset[str]  # a Russian weekday needs one of these ("в среду")
     fields: dict[str, list[tuple[int, str]]]  # kind -> (group number, field name) of its parts
@@ -211,6 +212,7 @@ def load_date_grammar() -> DateGrammar:
             not_year_before=frozenset(map(_key, data["not_year_before"])),
             not_year_after=frozenset(map(_key, data["not_year_after"])),
             triggers=frozenset(_key(w) for ws in data["bare_month_triggers"].values() for w in ws),
+            verbs_after=frozenset(_key(w) for ws in data["bare_month_verbs"].values() for w in ws),
             standalone=tuple(map(str, data["ru_standalone_endings"])),
             weekday_prepositions=frozenset(map(_key, data["ru_weekday_prepositions"])),
             fields=fields,
@@ -272,7 +274,7 @@ def read(match: re.Match[str], text: str, grammar: DateGrammar) -> Reading | Non
         ):
             return None
         return Reading(start, end, "day", month, first, last, year=year, year_offset=mod)
-    if kind == "bare" and before not in grammar.triggers:
+    if kind == "bare" and before not in grammar.triggers and after not in grammar.verbs_after:
         word = f["mon"]
         if not (word.islower() and word.endswith(grammar.standalone)):
             return None

@@ -5,10 +5,14 @@ A sentence becomes an event when it holds an event cue ("rallies ... began", "se
 one) the day the narrative is on. Chronological reports name a day once ("On the morning of
 5 January ...") and then tell what happened that day over several paragraphs, so a day stays
 current for :data:`CARRY_REACH` paragraphs until another day is named. A statement needs a date
-of its own: "said" is everywhere and a carried day would date every quote.
+of its own: "said" is everywhere and a carried day would date every quote; only a statement
+opened by a same-time connective ("On the night of 6 January, ... In parallel, the president
+appealed ...") takes the day its paragraph has just named, and a sentence that opens by moving
+the story on ("Soon after the events, ...") takes no narrative day at all.
 
-One event per (type, date) per document: the first sentence is the evidence, the others are
-the same happening told again. Verdict events come from the verdicts extractor, so a verdict
+One event per (type, date) per document: the others are the same happening told again. Its
+actors are everyone those sentences name, and its evidence is the sentence naming most of them
+(the first on a tie), so that "who did it" and the sentence shown agree. Verdict events come from the verdicts extractor, so a verdict
 and its event agree. Deaths, injuries and torture of named people are read by
 :mod:`qantar.nlp.extract.harm`.
 """
@@ -26,7 +30,7 @@ from qantar.nlp.extract.quote_spans import find_quote_spans
 from qantar.nlp.normalize.dates import DateMention
 
 NAME = "events"
-VERSION = 1
+VERSION = 2
 KIND = "event"
 REQUIRES: tuple[str, ...] = ("people", "organizations", "places", "verdicts")
 
@@ -65,6 +69,7 @@ def _date_for(
     own: list[DateMention],
     carried: tuple[int, DateMention] | None,
     text: str,
+    same_time: bool = False,
 ) -> DateMention | None:
     """The date of an event cue: the sentence's nearest, else the narrative's day.
 
@@ -77,7 +82,7 @@ def _date_for(
         own = [d for d in own if not _SPOKEN_ON.search(text, max(0, d.start - 30), d.start)]
     if own:
         return _nearest(own, cue[0])
-    if carried and code not in OWN_DATE_ONLY:
+    if carried and (code not in OWN_DATE_ONLY or (same_time and code == "statement")):
         return carried[1]
     return None
 
@@ -117,16 +122,25 @@ class _Events:
     def __init__(self, context: DocumentContext) -> None:
         self.context = context
         self.found: dict[str, tuple[dict[str, Any], Span, list[Mention]]] = {}
+        self.evidence: dict[str, Mention] = {}
+        """Per event key, the cue whose sentence is the evidence (names the most actors)."""
 
     def add(self, record: dict[str, Any], span: Span, cue: tuple[int, int]) -> None:
         key = f"{record['type']}:{record['date']}"
         mention = Mention(cue[0], cue[1], self.context.text[cue[0] : cue[1]])
-        if key in self.found:
-            self.found[key][2].append(mention)
-            if self.found[key][0].get("place") is None:
-                self.found[key][0]["place"] = record.get("place")
-        else:
+        if key not in self.found:
             self.found[key] = (record, span, [mention])
+            self.evidence[key] = mention
+            return
+        kept, _span, mentions = self.found[key]
+        mentions.append(mention)
+        if kept.get("place") is None:
+            kept["place"] = record.get("place")
+        known = list(kept["actors"])
+        kept["actors"] = known + [a for a in record["actors"] if a not in known]
+        if len(record["actors"]) > len(known) and record["type"] != "verdict":
+            kept["summary"] = record["summary"]
+            self.evidence[key] = mention
 
     def read_sentences(self) -> None:
         context, text = self.context, self.context.text
@@ -148,8 +162,13 @@ class _Events:
                 carried = None
             if not _is_headline(sentence.slice(text)):
                 found = self.cues_in(sentence, cues, quotes)
+                opens_same_time = cues.same_time.match(text, sentence.start, sentence.end)
+                same_time = bool(carried and carried[0] == paragraph and opens_same_time)
+                moved_on = not opens_same_time and bool(
+                    cues.moved_on.match(text, sentence.start, sentence.end)
+                )
                 for code, cue in found[: 1 if ONE_TYPE_PER_SENTENCE else None]:
-                    date = _date_for(code, cue, own, carried, text)
+                    date = _date_for(code, cue, own, None if moved_on else carried, text, same_time)
                     if date is None:
                         continue
                     record = {
@@ -204,13 +223,13 @@ def extract(context: DocumentContext) -> list[Fact]:
     events.read_sentences()
     facts = []
     for key, (record, _sentence, mentions) in events.found.items():
-        first = mentions[0]
+        evidence = events.evidence[key]
         facts.append(
             Fact(
                 kind=KIND,
                 key=key,
                 record=record,
-                provenance=context.provenance(first.start, first.end, label),
+                provenance=context.provenance(evidence.start, evidence.end, label),
                 mentions=mentions,
             )
         )

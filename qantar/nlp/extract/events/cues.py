@@ -22,6 +22,10 @@ class EventCues:
     harm: tuple[tuple[str, re.Pattern[str]], ...]
     circumstance: re.Pattern[str]
     responsible: re.Pattern[str]
+    same_time: re.Pattern[str]
+    """Sentence openers that put a sentence on the day just told ("In parallel, ...")."""
+    moved_on: re.Pattern[str]
+    """Sentence openers that leave the day just told ("Soon after the events, ...")."""
 
 
 def _by_language(section: object, language: str, name: str) -> list[str]:
@@ -40,4 +44,6 @@ def event_cues(language: str) -> EventCues:
         harm=coded_patterns("events.yml", "harm", "harm_types", language),
         circumstance=phrase_pattern(_by_language(data["circumstance"], language, "circumstance")),
         responsible=phrase_pattern(_by_language(data["responsible"], language, "responsible")),
+        same_time=phrase_pattern(_by_language(data["same_time"], language, "same_time")),
+        moved_on=phrase_pattern(_by_language(data["moved_on"], language, "moved_on")),
     )

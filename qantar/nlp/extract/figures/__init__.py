@@ -12,6 +12,11 @@ reported that ...", "said on July 18", "By the morning of 11 January"), never a 
 something else in the sentence. A sentence of figures that names no source continues the
 source and date of the figures just before it ("More than 349 remain in detention, X said.
 There are 32 criminal cases open ..."); one figure counted twice in a document is one record.
+
+``scope`` says what the count covers when the sentence narrows it: a ``place`` ("in Taraz, 15
+died") other than the home country, and a ``period`` of a month, a year or a span ("July has
+seen 100 convictions", "in 2022"). Counts of different scopes are not compared with each other
+(:mod:`qantar.analyze`), so July's convictions never contradict the total to date.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from qantar.nlp.normalize.quantities import Quantity, find_quantities
 from qantar.nlp.normalize.terms import find_terms
 
 NAME = "figures"
-VERSION = 1
+VERSION = 2
 KIND = "figure"
 REQUIRES: tuple[str, ...] = ("people", "organizations", "places", "quotes", "verdicts")
 
@@ -46,6 +51,12 @@ _SPOKEN = re.compile(
     r"\b(?:said|says|reported|stated|announced|briefed|заявил\w*|сообщил\w*)\s+(?:on|в)?\s*$",
     re.IGNORECASE,
 )
+_PERIOD_BEFORE = re.compile(
+    r"(?:^\s*|\b(?:in|during|throughout|for|over|в|во|за|на\s+протяжении)\s+(?:the\s+)?"
+    r"(?:month\s+of\s+|year\s+of\s+|course\s+of\s+)?)$",
+    re.IGNORECASE,
+)
+_PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|в|во)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
 _NOT_A_COUNT_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|процент\w*|th\b|st\b|nd\b|rd\b)")
 
 
@@ -102,13 +113,39 @@ def _as_of(text: str, dates: list[DateMention], sentence: Span) -> str | None:
             continue
         before = text[sentence.start : d.start]
         if (
-            not before.strip()  # "15 января прокуратура сообщала о 225 погибших"
+            # "15 января прокуратура сообщала о 225 погибших"; a month opening the sentence is
+            # the period counted ("July has seen 100 convictions"), not the day of the count
+            (not before.strip() and d.precision == "day")
             or _FRAME_BEFORE.fullmatch(before)
             or _SPOKEN.search(before)
             or re.search(r"as\s+of\s*$", before, re.I)
         ):
             return d.value
     return None
+
+
+def _scope(context: DocumentContext, sentence: Span, as_of: str | None) -> dict[str, Any]:
+    """The place and period a sentence narrows its figures to (None where it does not)."""
+    text = context.text
+    period: Any = None
+    for d in context.dates:
+        if not (sentence.start <= d.start < sentence.end and d.value) or d.value == as_of:
+            continue
+        if (d.precision != "day" or d.end_value) and _PERIOD_BEFORE.search(
+            text[sentence.start : d.start]
+        ):
+            period = {"start": d.value, "end": d.end_value} if d.end_value else d.value
+            break
+    place = None
+    home = context.lexicon.home_country
+    for entity in context.entities:
+        if entity.kind != "place" or not sentence.start <= entity.start < sentence.end:
+            continue
+        name = entity.canonical or entity.normal or entity.text
+        if name != home and _PLACE_BEFORE.search(text, sentence.start, entity.start):
+            place = name
+            break
+    return {"place": place, "period": period}
 
 
 def _names_anyone(context: DocumentContext, sentence: Span) -> bool:
@@ -133,7 +170,12 @@ def _excluded(context: DocumentContext, sentence: Span) -> list[tuple[int, int]]
 
 
 def _record(
-    q: Quantity, measure: str, source: Source, as_of: str | None, sentence: str
+    q: Quantity,
+    measure: str,
+    source: Source,
+    as_of: str | None,
+    sentence: str,
+    scope: dict[str, Any],
 ) -> dict[str, Any]:
     value: Any = list(q.value) if isinstance(q.value, tuple) else q.value
     if isinstance(value, float) and value.is_integer():
@@ -148,6 +190,7 @@ def _record(
         "as_of": as_of,
         "attributed_to": source.name,
         "source_type": source.kind,
+        "scope": scope,
         "text": sentence,
     }
 
@@ -191,8 +234,9 @@ def extract(context: DocumentContext) -> list[Fact]:
             as_of = as_of or previous[1]
         source = source or UNKNOWN
         previous = (source, as_of) if source is not UNKNOWN or as_of else None
+        scope = _scope(context, sentence, as_of)
         for q, measure in figures:
-            record = _record(q, measure, source, as_of, sentence.slice(text).strip())
+            record = _record(q, measure, source, as_of, sentence.slice(text).strip(), scope)
             key = f"{measure}:{record['value']}"
             if key in found:
                 if found[key].record["attributed_to"] is None and source.name is not None:
