@@ -32,9 +32,7 @@ def find_conflicts(
     from qantar.codebook import values
 
     if kind is not None and kind not in values("finding_kinds"):
-        raise ValueError(
-            f"kind must be one of {', '.join(values('finding_kinds'))}, not {kind!r}"
-        )
+        raise ValueError(f"kind must be one of {', '.join(values('finding_kinds'))}, not {kind!r}")
     found: list[Finding] = []
     for name, finder in FINDERS.items():
         if about in (None, name):

@@ -69,7 +69,9 @@ def accounts(corpus: Corpus) -> list[Account]:
             continue
         names = record_names(report.record, PARTICIPANT_FIELDS)
         found.append(
-            Account(report, _families()[kind][0], tuple(corpus.names.keys(report.doc_id, names)), when)
+            Account(
+                report, _families()[kind][0], tuple(corpus.names.keys(report.doc_id, names)), when
+            )
         )
     return found
 

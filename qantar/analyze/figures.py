@@ -61,7 +61,7 @@ def counts(corpus: Corpus, measure: str | None = None) -> list[Count]:
         stated = value_range(record.get("value"), record.get("qualifier"))
         if stated is None:
             continue
-        scope = record.get("scope") if isinstance(record.get("scope"), dict) else {}
+        scope: dict[str, Any] = record["scope"] if isinstance(record.get("scope"), dict) else {}
         place = scope.get("place")
         found.append(
             Count(
@@ -103,8 +103,8 @@ def relation(a: Count, b: Count) -> str:
 def figure_findings(corpus: Corpus) -> list[Finding]:
     """Every disagreement between figures of one measure and scope."""
     findings = []
-    for (measure, place, period), sides in figure_groups(corpus).items():
-        subject = _subject(measure, sides[0][0])
+    for (measure, *_scope), sides in figure_groups(corpus).items():
+        about = subject(measure, sides[0][0])
         for i, first in enumerate(sides):
             for second in sides[i + 1 :]:
                 found: dict[str, tuple[list[Count], list[Count]]] = {}
@@ -120,12 +120,14 @@ def figure_findings(corpus: Corpus) -> list[Finding]:
                         c.time for c in left
                     ):
                         left, right = right, left
-                    findings.append(_finding(kind, subject, left, right))
+                    findings.append(_finding(kind, about, left, right))
     return findings
 
 
-def _subject(measure: str, example: Count) -> str:
-    scope = example.report.record.get("scope") or {}
+def subject(measure: str, example: Count) -> str:
+    """A measure and its scope as a reader names it: "Deaths in Taraz over 2022-01"."""
+    stated = example.report.record.get("scope")
+    scope: dict[str, Any] = stated if isinstance(stated, dict) else {}
     parts = [label("figure_measures", measure)]
     if example.scope[0]:
         parts.append(f"in {scope.get('place')}")
@@ -134,9 +136,12 @@ def _subject(measure: str, example: Count) -> str:
     return " ".join(parts)
 
 
-def _finding(kind: str, subject: str, left: list[Count], right: list[Count]) -> Finding:
-    sides = [Side(left[0].shown, [c.report for c in left]), Side(right[0].shown, [c.report for c in right])]
-    return Finding(kind, "figure", subject, "value", sides, _reason(kind, subject, left, right))
+def _finding(kind: str, about: str, left: list[Count], right: list[Count]) -> Finding:
+    sides = [
+        Side(left[0].shown, [c.report for c in left]),
+        Side(right[0].shown, [c.report for c in right]),
+    ]
+    return Finding(kind, "figure", about, "value", sides, _reason(kind, about, left, right))
 
 
 def _reason(kind: str, subject: str, left: list[Count], right: list[Count]) -> str:
@@ -171,7 +176,9 @@ def _when(count: Count) -> str:
 
 
 def _why_same_time(found: list[Count]) -> str:
-    dated = sorted({_text(c.report.record.get("as_of")) for c in found if c.report.record.get("as_of")})
+    dated = sorted(
+        {_text(c.report.record.get("as_of")) for c in found if c.report.record.get("as_of")}
+    )
     undated = [c for c in found if not c.report.record.get("as_of")]
     if not dated:
         published = sorted({c.report.published or "?" for c in undated})

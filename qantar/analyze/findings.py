@@ -53,7 +53,9 @@ class Finding:
     def id(self) -> str:
         """Stable across runs: the same disagreement gets the same id."""
         values = sorted(side.value for side in self.sides)
-        return "F-" + stable_hash(self.kind, self.about, self.subject, self.field, *values, length=12)
+        return "F-" + stable_hash(
+            self.kind, self.about, self.subject, self.field, *values, length=12
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -78,7 +78,6 @@ class EntityNames:
         return self._labels.get(key) or fallback or key.removeprefix(_UNRESOLVED)
 
 
-
 def _forms(name: str) -> set[str]:
     """A name folded, and folded as the gazetteer lists it ("CSTO" is also the treaty body)."""
     forms = {skeleton(name)}

@@ -51,10 +51,7 @@ def agree(a: Range, b: Range) -> bool:
 
 def show_value(value: Any, qualifier: str | None = None) -> str:
     """A value as a reader writes it: ``at least 238``, ``2,000,000,000-3,000,000,000``."""
-    if isinstance(value, list):
-        text = "-".join(_number(v) for v in value)
-    else:
-        text = _number(value)
+    text = "-".join(_number(v) for v in value) if isinstance(value, list) else _number(value)
     return f"{qualifier} {text}" if qualifier else text
 
 

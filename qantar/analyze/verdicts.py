@@ -103,7 +103,11 @@ def verdict_findings(corpus: Corpus) -> list[Finding]:
                     for b in second:
                         if consistent(a, b):
                             continue
-                        kind = "revision" if a.date and b.date and apart(a.date, b.date) else "conflict"
+                        kind = (
+                            "revision"
+                            if a.date and b.date and apart(a.date, b.date)
+                            else "conflict"
+                        )
                         left, right = found.setdefault(kind, ([], []))
                         left += [a] if a not in left else []
                         right += [b] if b not in right else []

@@ -160,12 +160,19 @@ def _print_listing(
 @click.option(
     "--source-type", type=click.Choice(values("source_types")), help="Only figures from this kind."
 )
+@click.option(
+    "--series",
+    is_flag=True,
+    help="With --measure: the values over time (as of their date, else their article's), "
+    "by source type.",
+)
 @date_options
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 @db_option
 def figures_command(
     measure: str | None,
     source_type: str | None,
+    series: bool,
     since: str | None,
     until: str | None,
     as_json: bool,
@@ -174,8 +181,34 @@ def figures_command(
     """List stated figures (deaths, detained, ...) with who gives them, as of when, and where."""
     from qantar.store import list_figures
 
+    if series:
+        _print_series(measure, source_type, db, as_json)
+        return
     filters = {"measure": measure, "source_type": source_type, "since": since, "until": until}
     _print_listing(list_figures, filters, db, "figures", as_json, _figure_line)
+
+
+def _print_series(
+    measure: str | None, source_type: str | None, db: str | None, as_json: bool
+) -> None:
+    from qantar.analyze import Corpus
+    from qantar.analyze.series import series
+    from qantar.store import open_store
+
+    if measure is None:
+        raise click.UsageError("--series needs --measure: which measure to follow over time")
+    points = series(Corpus(open_store(_settings(db).db_url)), measure)
+    points = [p for p in points if source_type in (None, p["source_type"])]
+    if not _listed(points, f"{measure} figures", as_json):
+        return
+    for point in points:
+        dated = "as of" if point["dated_by"] == "as_of" else "published"
+        who = point["attributed_to"] or "no source named"
+        click.echo(
+            f"{point['date']}  ({dated})  {point['value']:<16} {point['source_type']:<12} "
+            f"{who}  [{point['scope']}]"
+        )
+        click.echo(_evidence(point["sentence"], point["doc_name"], point["outlet"]))
 
 
 @cli.command("verdicts")

@@ -96,8 +96,8 @@ def document_catalog(engine: Engine, with_text: bool = False) -> dict[str, dict[
         for row in conn.execute(select(*columns).order_by(documents.c.name, documents.c.id)):
             found[row.id] = {**row._mapping, "outlets": [], "urls": []}
         by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for source in conn.execute(select(sources)):
-            by_doc[source.doc_id].append(dict(source._mapping))
+        for row in conn.execute(select(sources)):
+            by_doc[row.doc_id].append(dict(row._mapping))
     for doc_id, doc_sources in by_doc.items():
         if doc_id not in found:
             continue

@@ -12,9 +12,9 @@ the story on ("Soon after the events, ...") takes no narrative day at all.
 
 One event per (type, date) per document: the others are the same happening told again. Its
 actors are everyone those sentences name, and its evidence is the sentence naming most of them
-(the first on a tie), so that "who did it" and the sentence shown agree. Verdict events come from the verdicts extractor, so a verdict
-and its event agree. Deaths, injuries and torture of named people are read by
-:mod:`qantar.nlp.extract.harm`.
+(the first on a tie), so that "who did it" and the sentence shown agree. Verdict events come
+from the verdicts extractor, so a verdict and its event agree. Deaths, injuries and torture of
+named people are read by :mod:`qantar.nlp.extract.harm`.
 """
 
 from __future__ import annotations
