@@ -136,25 +136,20 @@ def event_findings(corpus: Corpus) -> list[Finding]:
     findings = []
     for happening in happenings(corpus):
         sides = date_sides(happening)
-        if len(sides) < 2:
-            continue
-        about = subject(corpus, happening)
-        for i, first in enumerate(sides):
-            for second in sides[i + 1 :]:
-                findings.append(_finding(about, first, second))
+        if len(sides) > 1:
+            findings.append(_finding(subject(corpus, happening), sides))
     return findings
 
 
-def _finding(about: str, first: list[Account], second: list[Account]) -> Finding:
-    a, b = first[0], second[0]
-    days = gap_days(a.date, b.date)
-    reason = (
-        f"{about}: {a.report.label()} dates it {a.shown_date}, {b.report.label()} "
-        f"{b.shown_date}. Both tell of the same kind of happening and name the same "
-        f"participants, {days} day{'s' * (days != 1)} apart, so one of the dates is wrong."
+def _finding(about: str, sides: list[list[Account]]) -> Finding:
+    told = "; ".join(
+        f"{', '.join(sorted({a.report.label() for a in side}))} date it {side[0].shown_date}"
+        for side in sides
     )
-    sides = [
-        Side(a.shown_date, [x.report for x in first]),
-        Side(b.shown_date, [x.report for x in second]),
-    ]
-    return Finding("conflict", "event", about, "date", sides, reason)
+    days = max(gap_days(a.date, b.date) for a in sides[0] for side in sides[1:] for b in side)
+    reason = (
+        f"{about}: {told}. The reports tell of the same kind of happening and name the same "
+        f"participants, up to {days} day{'s' * (days != 1)} apart, so they cannot all be right."
+    )
+    found = [Side(side[0].shown_date, [a.report for a in side]) for side in sides]
+    return Finding("conflict", "event", about, "date", found, reason)

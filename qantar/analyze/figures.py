@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qantar.analyze.corpus import Corpus, Report
-from qantar.analyze.findings import Finding, Side, agreeing_groups
+from qantar.analyze.findings import Finding, Side, agreeing_groups, disagreements
 from qantar.analyze.periods import apart, refers_to, scope_period
 from qantar.analyze.values import Range, agree, show_value, value_range
 from qantar.codebook import label
@@ -82,17 +82,22 @@ def figure_groups(corpus: Corpus) -> dict[tuple[str, str, Interval | None], list
     by_scope: dict[tuple[str, str, Interval | None], list[Count]] = defaultdict(list)
     for count in counts(corpus):
         by_scope[(count.measure, *count.scope)].append(count)
+    # Exact values first, so that sides form around them and a hedged count ("at least 10")
+    # joins one it fits instead of gathering values that disagree with one another.
     return {
         key: agreeing_groups(
-            sorted(found, key=lambda c: (c.range, c.report.doc_name)),
+            sorted(found, key=lambda c: (c.range[1] - c.range[0], c.range, c.report.doc_name)),
             lambda a, b: agree(a.range, b.range),
         )
         for key, found in sorted(by_scope.items(), key=lambda item: str(item[0]))
     }
 
 
-def relation(a: Count, b: Count) -> str:
-    """How two disagreeing counts relate: ``revision``, ``divergence`` or ``conflict``."""
+def relation(a: Count, b: Count) -> str | None:
+    """How two counts relate: None if they agree, else ``revision``, ``divergence`` or
+    ``conflict``."""
+    if agree(a.range, b.range):
+        return None
     if apart(a.time, b.time):
         return "revision"
     if {a.source_type, b.source_type} == OPPOSED:
@@ -101,26 +106,16 @@ def relation(a: Count, b: Count) -> str:
 
 
 def figure_findings(corpus: Corpus) -> list[Finding]:
-    """Every disagreement between figures of one measure and scope."""
+    """Per measure and scope, one finding for each kind of disagreement among its figures."""
     findings = []
     for (measure, *_scope), sides in figure_groups(corpus).items():
         about = subject(measure, sides[0][0])
-        for i, first in enumerate(sides):
-            for second in sides[i + 1 :]:
-                found: dict[str, tuple[list[Count], list[Count]]] = {}
-                for a in first:
-                    for b in second:
-                        if agree(a.range, b.range):
-                            continue
-                        left, right = found.setdefault(relation(a, b), ([], []))
-                        left += [a] if a not in left else []
-                        right += [b] if b not in right else []
-                for kind, (left, right) in found.items():
-                    if kind == "revision" and min(c.time for c in right) < min(
-                        c.time for c in left
-                    ):
-                        left, right = right, left
-                    findings.append(_finding(kind, about, left, right))
+        for kind, involved in disagreements(sides, relation).items():
+            if kind == "revision":
+                involved.sort(key=lambda side: min(c.time for c in side))
+            else:
+                involved.sort(key=lambda side: min(c.range for c in side))
+            findings.append(_finding(kind, about, involved))
     return findings
 
 
@@ -136,31 +131,36 @@ def subject(measure: str, example: Count) -> str:
     return " ".join(parts)
 
 
-def _finding(kind: str, about: str, left: list[Count], right: list[Count]) -> Finding:
-    sides = [
-        Side(left[0].shown, [c.report for c in left]),
-        Side(right[0].shown, [c.report for c in right]),
-    ]
-    return Finding(kind, "figure", about, "value", sides, _reason(kind, about, left, right))
+def _finding(kind: str, about: str, involved: list[list[Count]]) -> Finding:
+    sides = [Side(_shown(side), [c.report for c in side]) for side in involved]
+    return Finding(kind, "figure", about, "value", sides, _reason(kind, about, involved))
 
 
-def _reason(kind: str, subject: str, left: list[Count], right: list[Count]) -> str:
-    a, b = left[0], right[0]
+def _shown(side: list[Count]) -> str:
+    """A side's value as its most exact report states it."""
+    return min(side, key=lambda c: (c.range[1] - c.range[0], c.report.doc_name)).shown
+
+
+def _reason(kind: str, about: str, involved: list[list[Count]]) -> str:
     if kind == "revision":
+        steps = ", then ".join(f"{_shown(side)} ({_when(side[0])})" for side in involved)
         return (
-            f"{subject}: {a.shown} ({_when(a)}) and later {b.shown} ({_when(b)}). The counts "
-            "refer to different times, so the later one is an update, not a contradiction."
+            f"{about}: {steps}. The counts refer to different times, so a later one is an "
+            "update, not a contradiction."
         )
     if kind == "divergence":
-        official, other = (a, b) if a.source_type == "official" else (b, a)
+        official = [s for s in involved if any(c.source_type == "official" for c in s)]
+        other = [s for s in involved if s not in official]
         return (
-            f"{subject}: official sources give {official.shown}, independent ones "
-            f"{other.shown}, and nothing sets the two counts apart in time."
+            f"{about}: official sources give {_values(official)}, independent ones "
+            f"{_values(other)}, and nothing sets the counts apart in time."
         )
-    return (
-        f"{subject}: {a.shown} ({_who(left)}) against {b.shown} ({_who(right)}). "
-        f"{_why_same_time(left + right)}"
-    )
+    stated = ", ".join(f"{_shown(side)} ({_who(side)})" for side in involved)
+    return f"{about}: {stated}. {_why_same_time([c for side in involved for c in side])}"
+
+
+def _values(sides: list[list[Count]]) -> str:
+    return " and ".join(_shown(side) for side in sides) or "no value"
 
 
 def _who(counts_: list[Count]) -> str:
@@ -183,15 +183,15 @@ def _why_same_time(found: list[Count]) -> str:
     if not dated:
         published = sorted({c.report.published or "?" for c in undated})
         return (
-            "Neither side says when its count was made (the articles were published "
+            "No side says when its count was made (the articles were published "
             f"{', '.join(published)}), so nothing sets them apart in time; a dated source "
             "would show whether the larger count is a later update."
         )
     if not undated:
-        return f"Both refer to the same time ({', '.join(dated)})."
+        return f"They refer to the same time ({', '.join(dated)})."
     return (
-        f"One side is dated ({', '.join(dated)}) and the other is not, and the undated one "
-        "was published after that date, so it may refer to the same time."
+        f"Some are dated ({', '.join(dated)}) and some are not, and the undated ones were "
+        "published after those dates, so they may refer to the same time."
     )
 
 

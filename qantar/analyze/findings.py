@@ -112,3 +112,30 @@ def agreeing_groups(items: list[T], agree: Callable[[T, T], bool]) -> list[list[
         else:
             groups.append([item])
     return groups
+
+
+def disagreements(
+    sides: list[list[T]], relation: Callable[[T, T], str | None]
+) -> dict[str, list[list[T]]]:
+    """Per finding kind, the sides taking part in it, each cut down to the members involved.
+
+    ``relation(a, b)`` says how two items of different sides disagree (a finding kind), or
+    None when they agree ("at least 200" beside 238). All the sides one kind of disagreement
+    touches make one finding: five different death tolls are one conflict, not ten.
+    """
+    involved: dict[str, dict[int, list[T]]] = {}
+    for i, first in enumerate(sides):
+        for j in range(i + 1, len(sides)):
+            for a in first:
+                for b in sides[j]:
+                    kind = relation(a, b)
+                    if kind is None:
+                        continue
+                    for index, item in ((i, a), (j, b)):
+                        members = involved.setdefault(kind, {}).setdefault(index, [])
+                        if item not in members:
+                            members.append(item)
+    return {
+        kind: [members for _index, members in sorted(by_side.items())]
+        for kind, by_side in involved.items()
+    }

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qantar.analyze.corpus import Corpus, Report
-from qantar.analyze.findings import Finding, Side, agreeing_groups
+from qantar.analyze.findings import Finding, Side, agreeing_groups, disagreements
 from qantar.analyze.periods import apart, interval
 from qantar.codebook import label
 from qantar.store.records import Interval
@@ -92,46 +92,47 @@ def ruling_groups(corpus: Corpus) -> dict[str, list[list[Ruling]]]:
     }
 
 
+def relation(a: Ruling, b: Ruling) -> str | None:
+    """None if two rulings agree; ``revision`` if dated to days apart; else ``conflict``."""
+    if consistent(a, b):
+        return None
+    return "revision" if a.date and b.date and apart(a.date, b.date) else "conflict"
+
+
 def verdict_findings(corpus: Corpus) -> list[Finding]:
-    """Every contradiction between reported sentences of one defendant."""
+    """Per defendant, one finding for each kind of contradiction between reported sentences."""
     findings = []
     for sides in ruling_groups(corpus).values():
-        for i, first in enumerate(sides):
-            for second in sides[i + 1 :]:
-                found: dict[str, tuple[list[Ruling], list[Ruling]]] = {}
-                for a in first:
-                    for b in second:
-                        if consistent(a, b):
-                            continue
-                        kind = (
-                            "revision"
-                            if a.date and b.date and apart(a.date, b.date)
-                            else "conflict"
-                        )
-                        left, right = found.setdefault(kind, ([], []))
-                        left += [a] if a not in left else []
-                        right += [b] if b not in right else []
-                for kind, (left, right) in found.items():
-                    findings.append(_finding(kind, left, right))
+        for kind, involved in disagreements(sides, relation).items():
+            if kind == "revision":
+                involved.sort(key=_first_day)
+            findings.append(_finding(kind, involved))
     return findings
 
 
-def _finding(kind: str, left: list[Ruling], right: list[Ruling]) -> Finding:
-    if kind == "revision" and _first_day(right) < _first_day(left):
-        left, right = right, left
-    a, b = left[0], right[0]
+def _finding(kind: str, involved: list[list[Ruling]]) -> Finding:
+    name = involved[0][0].name
+    shown = [_best(side).shown for side in involved]
     if kind == "revision":
+        steps = ", then ".join(
+            f"{s} on {_day(_best(side))}" for s, side in zip(shown, involved, strict=True)
+        )
         reason = (
-            f"{a.name}: {a.shown} on {_day(a)}, then {b.shown} on {_day(b)}. The rulings are "
-            "dated to different days, so the later one (an appeal, a review) is a revision."
+            f"{name}: {steps}. The rulings are dated to different days, so a later one (an "
+            "appeal, a review) is a revision."
         )
     else:
         reason = (
-            f"{a.name}: {a.shown} against {b.shown}, and the reports do not date the rulings "
-            "to different days, so they cannot both be right."
+            f"{name}: {' against '.join(shown)}, and the reports do not date the rulings to "
+            "different days, so they cannot all be right."
         )
-    sides = [Side(a.shown, [r.report for r in left]), Side(b.shown, [r.report for r in right])]
-    return Finding(kind, "verdict", a.name, "sentence", sides, reason)
+    sides = [Side(s, [r.report for r in side]) for s, side in zip(shown, involved, strict=True)]
+    return Finding(kind, "verdict", name, "sentence", sides, reason)
+
+
+def _best(side: list[Ruling]) -> Ruling:
+    """The most complete report of a side: with a term, with an outcome, dated."""
+    return min(side, key=lambda r: (r.term is None, r.outcome is None, r.date is None))
 
 
 def _first_day(found: list[Ruling]) -> Any:

@@ -20,6 +20,7 @@ _HEDGES = (
     "around|approximately|roughly|fewer than|less than|under|close to|as many as|exactly|"
     "более чем|более|свыше|около|почти|не менее|не более|до|порядка|примерно|больше|меньше"
 )
+_NONE_BEFORE = re.compile(r"(?<!\w)(?:ни|not)\s+$", re.IGNORECASE)
 _CURRENCY_BEFORE = r"\$|US\$|USD\s?|€|₸"
 _CURRENCY_AFTER = r"dollars|долларов|доллара|tenge|тенге|euros?|евро"
 
@@ -77,6 +78,8 @@ def find_quantities(
         high = _number(m.group("high"), language) if m.group("high") else None
         if low is None or (m.group("high") and high is None):
             continue
+        if _NONE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "ни один из 40 свидетелей": not one, none
         scale = number_tables().scale.get(m.group("scale").lower(), 1) if m.group("scale") else 1
         value: float | tuple[float, float] = low * scale
         if high is not None:

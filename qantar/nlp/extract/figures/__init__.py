@@ -57,7 +57,16 @@ _PERIOD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|в|во)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
-_NOT_A_COUNT_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|процент\w*|th\b|st\b|nd\b|rd\b)")
+_NOT_A_COUNT_AFTER = re.compile(
+    # a share ("6%"), an ordinal ("19th") or a part of a whole ("six of the deaths were ...")
+    r"\s*(?:%|percent|per\s+cent|процент\w*|th\b|st\b|nd\b|rd\b|of\s+(?:the|them|these|those)\b)"
+)
+_SUB_COUNT = re.compile(r"\s*(?:of\s+(?:them|these|those|whom)|из\s+них)\b", re.IGNORECASE)
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|reported|stated|announced|briefed|заявил\w*|сообщил\w*|сказал\w*)\b",
+    re.IGNORECASE,
+)
+_IN_MONTH_BEFORE = re.compile(r"\s*(?:in|в)\s+(?:early\s+|mid-?\s*|late\s+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -117,6 +126,12 @@ def _as_of(text: str, dates: list[DateMention], sentence: Span) -> str | None:
             # the period counted ("July has seen 100 convictions"), not the day of the count
             (not before.strip() and d.precision == "day")
             or _FRAME_BEFORE.fullmatch(before)
+            # "In March, the prosecutor told parliament that 230 had died": as of that month
+            or (
+                d.precision == "month"
+                and _IN_MONTH_BEFORE.fullmatch(before)
+                and _REPORTED.search(text, d.end, sentence.end) is not None
+            )
             or _SPOKEN.search(before)
             or re.search(r"as\s+of\s*$", before, re.I)
         ):
@@ -124,8 +139,15 @@ def _as_of(text: str, dates: list[DateMention], sentence: Span) -> str | None:
     return None
 
 
-def _scope(context: DocumentContext, sentence: Span, as_of: str | None) -> dict[str, Any]:
-    """The place and period a sentence narrows its figures to (None where it does not)."""
+def _scope(
+    context: DocumentContext, sentence: Span, as_of: str | None, q: Quantity, others: list[Quantity]
+) -> dict[str, Any]:
+    """The place and period a sentence narrows figure ``q`` to (None where it does not).
+
+    A place counts only with no sub-count between it and ``q``: in "230 died across the
+    country, 139 of them in Almaty", Almaty is where the 139 died, not the 230 (but in "ten
+    shot dead in four incidents in Almaty" it is where the ten died).
+    """
     text = context.text
     period: Any = None
     for d in context.dates:
@@ -142,7 +164,15 @@ def _scope(context: DocumentContext, sentence: Span, as_of: str | None) -> dict[
         if entity.kind != "place" or not sentence.start <= entity.start < sentence.end:
             continue
         name = entity.canonical or entity.normal or entity.text
-        if name != home and _PLACE_BEFORE.search(text, sentence.start, entity.start):
+        low, high = sorted((q.start, entity.start))
+        between = any(
+            o is not q and low <= o.start < high and _SUB_COUNT.match(text, o.end) for o in others
+        )
+        if (
+            name != home
+            and not between
+            and _PLACE_BEFORE.search(text, sentence.start, entity.start)
+        ):
             place = name
             break
     return {"place": place, "period": period}
@@ -234,8 +264,8 @@ def extract(context: DocumentContext) -> list[Fact]:
             as_of = as_of or previous[1]
         source = source or UNKNOWN
         previous = (source, as_of) if source is not UNKNOWN or as_of else None
-        scope = _scope(context, sentence, as_of)
         for q, measure in figures:
+            scope = _scope(context, sentence, as_of, q, quantities)
             record = _record(q, measure, source, as_of, sentence.slice(text).strip(), scope)
             key = f"{measure}:{record['value']}"
             if key in found:
