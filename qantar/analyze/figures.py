@@ -5,8 +5,9 @@ of the whole case). Within a group, figures whose values agree (:mod:`.values`) 
 as one side. Two sides that disagree are a finding of one of three kinds, pair by pair:
 
 - **revision**: the two counts refer to times that do not meet (227 as of January, 238 as of
-  August; or an undated count in an article published before the other's ``as_of``). A later
-  count is an update, shown as a series, not a contradiction.
+  August; or an undated count in an article published before the other's ``as_of``), and do
+  not set an official source against an independent one. A later count is an update, shown
+  as a series, not a contradiction.
 - **divergence**: at the same time (or with nothing to tell the times apart), an official
   source and an independent one give different values.
 - **conflict**: any other difference at the same time, or with no dates to tell them apart.
@@ -98,11 +99,12 @@ def relation(a: Count, b: Count) -> str | None:
     ``conflict``."""
     if agree(a.range, b.range):
         return None
+    opposed = {a.source_type, b.source_type} == OPPOSED
     if apart(a.time, b.time):
-        return "revision"
-    if {a.source_type, b.source_type} == OPPOSED:
-        return "divergence"
-    return "conflict"
+        # An official count and a later independent one are not one count updated: the
+        # series shows them side by side, no finding is raised.
+        return None if opposed else "revision"
+    return "divergence" if opposed else "conflict"
 
 
 def figure_findings(corpus: Corpus) -> list[Finding]:
