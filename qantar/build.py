@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
+from qantar.analyze.copies import SCHEME, signature_bytes
 from qantar.exceptions import InputError
 from qantar.ingest import detect_language, iter_inputs, merge_duplicates
 from qantar.model import Document, Source, make_document_id
@@ -21,6 +22,7 @@ from qantar.nlp.pipeline import Pipeline
 from qantar.resolve import ResolveReport, resolve
 from qantar.settings import Settings
 from qantar.store import add_sources, finish_run, is_current, save_document, start_run
+from qantar.store.signatures import fill_signatures
 
 
 @dataclass
@@ -105,6 +107,7 @@ def build(
             report.facts += len(facts)
             if progress:
                 progress(doc)
+        fill_signatures(engine, SCHEME, signature_bytes)
         report.resolution = resolve(engine)
         status = "ok"
     except KeyboardInterrupt:

@@ -14,9 +14,10 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from qantar.analyze.copies import copy_groups
+from qantar.analyze.copies import SCHEME, from_bytes, group_signatures, signature
 from qantar.analyze.names import EntityNames
 from qantar.store.queries import document_catalog, list_facts
+from qantar.store.signatures import load_signatures
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,14 @@ class Corpus:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.documents = document_catalog(engine, with_text=True)
-        texts = {doc_id: doc.pop("text") for doc_id, doc in self.documents.items()}
-        self.copy_of = copy_groups(texts)
+        stored = load_signatures(engine, SCHEME)
+        self.documents = document_catalog(engine)
+        missing = set(self.documents) - set(stored)
+        texts = document_catalog(engine, with_text=True) if missing else {}
+        signatures = {doc_id: from_bytes(value) for doc_id, value in stored.items()}
+        # A store built before signatures were kept: make the missing ones in memory.
+        signatures |= {d: signature(texts[d]["text"]) for d in missing if texts[d]["text"].strip()}
+        self.copy_of = group_signatures(signatures, self.documents)
 
     @cached_property
     def names(self) -> EntityNames:

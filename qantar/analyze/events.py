@@ -100,6 +100,10 @@ def happenings(corpus: Corpus) -> list[list[Account]]:
             i = parent[i]
         return i
 
+    # Each happening's documents: a join that would give one document two accounts of one
+    # happening is refused, so matching through a third article never makes an article
+    # contradict itself (detained on the 6th, arrested on the 8th, and another report).
+    documents = [{account.report.doc_id} for account in found]
     holders: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, account in enumerate(found):
         for key in account.participants:
@@ -107,8 +111,13 @@ def happenings(corpus: Corpus) -> list[list[Account]]:
     for members in holders.values():
         for n, i in enumerate(members):
             for j in members[n + 1 :]:
-                if root(i) != root(j) and same_happening(corpus, found[i], found[j]):
-                    parent[max(root(i), root(j))] = min(root(i), root(j))
+                a, b = root(i), root(j)
+                if a == b or documents[a] & documents[b]:
+                    continue
+                if same_happening(corpus, found[i], found[j]):
+                    keep, gone = min(a, b), max(a, b)
+                    parent[gone] = keep
+                    documents[keep] |= documents[gone]
     groups: dict[int, list[Account]] = defaultdict(list)
     for i, account in enumerate(found):
         groups[root(i)].append(account)

@@ -112,13 +112,18 @@ def figure_findings(corpus: Corpus) -> list[Finding]:
     findings = []
     for (measure, *_scope), sides in figure_groups(corpus).items():
         about = subject(measure, sides[0][0])
-        for kind, involved in disagreements(sides, relation).items():
+        for kind, involved in disagreements(sides, relation, _profile).items():
             if kind == "revision":
                 involved.sort(key=lambda side: min(c.time for c in side))
             else:
                 involved.sort(key=lambda side: min(c.range for c in side))
             findings.append(_finding(kind, about, involved))
     return findings
+
+
+def _profile(count: Count) -> tuple[object, ...]:
+    """What :func:`relation` looks at: counts alike in these relate alike."""
+    return (count.range, count.time, count.source_type)
 
 
 def subject(measure: str, example: Count) -> str:

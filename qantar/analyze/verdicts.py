@@ -103,7 +103,9 @@ def verdict_findings(corpus: Corpus) -> list[Finding]:
     """Per defendant, one finding for each kind of contradiction between reported sentences."""
     findings = []
     for sides in ruling_groups(corpus).values():
-        for kind, involved in disagreements(sides, relation).items():
+        for kind, involved in disagreements(
+            sides, relation, lambda r: (r.outcome, r.term, r.date)
+        ).items():
             if kind == "revision":
                 involved.sort(key=_first_day)
             findings.append(_finding(kind, involved))

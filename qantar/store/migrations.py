@@ -14,7 +14,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.engine import Connection, Engine
 
 from qantar.store import dialect
-from qantar.store.schema import RESOLUTION_TABLES, metadata, migrations, now_iso
+from qantar.store.schema import RESOLUTION_TABLES, metadata, migrations, now_iso, signatures
 
 Migration = Callable[[Connection], None]
 
@@ -30,9 +30,15 @@ def _resolution(conn: Connection) -> None:
     metadata.create_all(conn, tables=list(RESOLUTION_TABLES))
 
 
+def _signatures(conn: Connection) -> None:
+    """Text fingerprints for finding republished copies of one article."""
+    metadata.create_all(conn, tables=[signatures])
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_resolution", _resolution),
+    ("0003_signatures", _signatures),
 )
 """Every migration in the order it must run."""
 

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
     Table,
@@ -234,6 +235,22 @@ judgements = Table(
 
 RESOLUTION_TABLES = (entities, entity_members, match_pairs, decisions, judgements)
 """The tables migration ``0002_resolution`` adds."""
+
+# A fingerprint of each document's text for finding republished copies (qantar.analyze.copies).
+# Computed once when a build stores the text, so comparing thousands of documents does not
+# re-read them all; ``scheme`` names how it was made, and a new scheme computes them again.
+signatures = Table(
+    "signatures",
+    metadata,
+    Column(
+        "doc_id",
+        Unicode(KEY_LEN),
+        ForeignKey("documents.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("scheme", Unicode(64), nullable=False),
+    Column("signature", LargeBinary, nullable=False),
+)
 
 RUN_COUNTS = ("documents_seen", "documents_processed", "documents_skipped", "errors")
 """The integer counters :func:`qantar.store.writer.finish_run` accepts."""

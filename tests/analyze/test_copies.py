@@ -129,3 +129,9 @@ def test_group_id_is_the_smallest_id_across_a_chain_of_copies() -> None:
 
 def test_no_texts_no_groups() -> None:
     assert copy_groups({}) == {}
+
+
+def test_texts_without_words_are_never_copies() -> None:
+    """A page that kept only its separators is no more a copy than an empty one."""
+    groups = copy_groups({"p1": "* * *", "p2": "— — —", "full": BODY_SHYMKENT})
+    assert groups == {"p1": "p1", "p2": "p2", "full": "full"}

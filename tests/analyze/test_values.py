@@ -35,13 +35,13 @@ def test_exact_numbers_and_ranges(value: Any, qualifier: str | None, expected: R
     "qualifier", ["at least", "more than", "over", "as many as", "более", "Более", "AT LEAST"]
 )
 def test_lower_bound_hedges(qualifier: str) -> None:
-    """"At least 238" is every count from 238 up, whatever the case of the hedge."""
+    """A lower bound ("at least 238") is every count from 238 up, in any letter case."""
     assert value_range(238, qualifier) == (238.0, INF)
 
 
 @pytest.mark.parametrize("qualifier", ["nearly", "up to", "almost", "почти"])
 def test_upper_bound_hedges(qualifier: str) -> None:
-    """"Nearly 10,000" is any count up to 10,000."""
+    """An upper bound ("nearly 10,000") is any count up to 10,000."""
     assert value_range(10_000, qualifier) == (0.0, 10_000.0)
 
 
