@@ -15,6 +15,8 @@ demo: install
 	qantar verdicts --db $(DB) | head -n 16
 	qantar victims --db $(DB)
 	qantar person Тлеужанова --db $(DB) | head -n 8
+	qantar conflicts --db $(DB) | grep -E '^[A-Z]+  |why:'
+	qantar plot deaths -o deaths.png --db $(DB)
 	@echo "The record is stored in $(DB); try: qantar show 01_airport_verdict.txt --db $(DB)"
 	@echo "or: qantar events --since 2022-01-04 --until 2022-01-07 --db $(DB)"
 
