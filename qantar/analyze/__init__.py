@@ -14,6 +14,7 @@ from qantar.analyze.events import event_findings
 from qantar.analyze.figures import figure_findings
 from qantar.analyze.findings import Finding, ordered
 from qantar.analyze.verdicts import verdict_findings
+from qantar.codebook import values
 
 FINDERS = {"figure": figure_findings, "verdict": verdict_findings, "event": event_findings}
 
@@ -29,8 +30,6 @@ def find_conflicts(
     """
     if about is not None and about not in FINDERS:
         raise ValueError(f"about must be one of {', '.join(FINDERS)}, not {about!r}")
-    from qantar.codebook import values
-
     if kind is not None and kind not in values("finding_kinds"):
         raise ValueError(f"kind must be one of {', '.join(values('finding_kinds'))}, not {kind!r}")
     found: list[Finding] = []

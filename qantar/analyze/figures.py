@@ -21,7 +21,7 @@ from typing import Any
 
 from qantar.analyze.corpus import Corpus, Report
 from qantar.analyze.findings import Finding, Side, agreeing_groups, disagreements
-from qantar.analyze.periods import apart, refers_to, scope_period
+from qantar.analyze.periods import apart, refers_to, scope_period, show_date
 from qantar.analyze.values import Range, agree, show_value, value_range
 from qantar.codebook import label
 from qantar.nlp.normalize.names import skeleton
@@ -134,7 +134,7 @@ def subject(measure: str, example: Count) -> str:
     if example.scope[0]:
         parts.append(f"in {scope.get('place')}")
     if example.scope[1]:
-        parts.append(f"over {_text(scope.get('period'))}")
+        parts.append(f"over {show_date(scope.get('period'))}")
     return " ".join(parts)
 
 
@@ -178,13 +178,13 @@ def _who(counts_: list[Count]) -> str:
 def _when(count: Count) -> str:
     as_of = count.report.record.get("as_of")
     if as_of:
-        return f"as of {_text(as_of)}"
+        return f"as of {show_date(as_of)}"
     return f"undated, published {count.report.published or 'on an unknown day'}"
 
 
 def _why_same_time(found: list[Count]) -> str:
     dated = sorted(
-        {_text(c.report.record.get("as_of")) for c in found if c.report.record.get("as_of")}
+        {show_date(c.report.record.get("as_of")) for c in found if c.report.record.get("as_of")}
     )
     undated = [c for c in found if not c.report.record.get("as_of")]
     if not dated:
@@ -200,9 +200,3 @@ def _why_same_time(found: list[Count]) -> str:
         f"Some are dated ({', '.join(dated)}) and some are not, and the undated ones were "
         "published after those dates, so they may refer to the same time."
     )
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, dict):
-        return f"{value.get('start')} to {value.get('end')}"
-    return str(value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -12,8 +12,13 @@ from qantar.cli.common import _echo_json, _settings, cli, db_option
 from qantar.cli.records import _evidence, _listed, date_options
 from qantar.codebook import label, values
 
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
-def _corpus(db: str | None) -> Any:
+    from qantar.analyze import Corpus
+
+
+def _corpus(db: str | None) -> tuple[Engine, Corpus]:
     from qantar.analyze import Corpus
     from qantar.store import open_store
 
