@@ -19,7 +19,9 @@ from qantar.analyze.periods import interval
 def series(corpus: Corpus, measure: str) -> list[dict[str, Any]]:
     """The points of one measure in time order. Each: ``date``, ``dated_by`` (``as_of`` or
     ``published``), ``value`` (as written), ``low``, ``high`` (None when unbounded),
-    ``source_type``, ``attributed_to``, ``scope``, ``doc_name``, ``outlet``, ``sentence``."""
+    ``source_type``, ``attributed_to``, ``scope`` (the measure and its scope in words),
+    ``whole_case`` (False for a count of one place or a shorter period), ``doc_name``,
+    ``outlet``, ``fact_id``, ``sentence``."""
     points = []
     for count in counts(corpus, measure):
         record = count.report.record
@@ -38,6 +40,7 @@ def series(corpus: Corpus, measure: str) -> list[dict[str, Any]]:
                 "source_type": count.source_type,
                 "attributed_to": record.get("attributed_to"),
                 "scope": subject(measure, count),
+                "whole_case": count.scope == ("", None),
                 "doc_name": count.report.doc_name,
                 "outlet": count.report.outlet,
                 "fact_id": count.report.fact_id,

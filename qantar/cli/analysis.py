@@ -151,16 +151,24 @@ def copies_command(as_json: bool, db: str | None) -> None:
 )
 @db_option
 def plot_command(measure: str, output: str | None, db: str | None) -> None:
-    """Chart a measure's values over time, coloured by source type, as PNG or SVG."""
+    """Chart a measure's values over time, coloured by source type, as PNG or SVG.
+
+    Only counts for the whole case are drawn: a count for one city or one month is not a
+    point on the same line (`qantar figures --measure M --series` lists them all).
+    """
     from qantar.analyze.plot import plot_series
     from qantar.analyze.series import series
 
     _engine, corpus = _corpus(db)
+    points = series(corpus, measure)
+    whole = [point for point in points if point["whole_case"]]
     try:
-        path = plot_series(series(corpus, measure), measure, Path(output or f"{measure}.png"))
+        path = plot_series(whole, measure, Path(output or f"{measure}.png"))
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(f"saved {path}")
+    left_out = len(points) - len(whole)
+    note = f" ({left_out} counts of one place or a shorter period left out)" if left_out else ""
+    click.echo(f"saved {path}{note}")
 
 
 def _sources(row: dict[str, Any]) -> str:

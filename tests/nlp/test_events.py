@@ -107,3 +107,19 @@ def test_torture_claim_of_a_named_defendant() -> None:
 )
 def test_no_named_victim(text: str) -> None:
     assert [h for h in harms(text) if h["type"] == "death"] == []
+
+
+def test_a_same_time_opener_puts_a_statement_on_the_day_just_told() -> None:
+    text = (
+        "On the night of 6 January, the state of emergency was extended to the whole country. "
+        "In parallel, the president appealed to the allies with a request to send troops."
+    )
+    assert ("2022-01-06", "statement") in events(text)
+
+
+def test_a_moved_on_opener_takes_no_narrative_day() -> None:
+    text = (
+        "On 2 January, rallies began in the west.\n\n"
+        "Soon after the events, the former leader stepped down from the Security Council."
+    )
+    assert not {e for e in events(text) if e[1] == "resignation"}

@@ -134,3 +134,53 @@ def test_no_text_crashes_the_figure_extractor(text: str) -> None:
         assert f["measure"] in values("figure_measures")
         assert f["source_type"] in values("source_types")
         assert isinstance(f["value"], (int, float, list))
+
+
+@pytest.mark.parametrize(
+    ("text", "scope", "as_of"),
+    [
+        # a month opening the sentence as its subject is the period counted
+        ("July has seen 100 convictions so far.", {"place": None, "period": "2021-07"}, None),
+        ("In 2021, courts convicted 80 people.", {"place": None, "period": "2021"}, None),
+        # a month that dates a statement is when the count was given
+        (
+            "In March, the prosecutor told parliament that 230 people had died.",
+            {"place": None, "period": None},
+            "2021-03",  # the March before publication (2022-01-20)
+        ),
+        (
+            "In Taraz, 15 people died during the clashes.",
+            {"place": "Taraz", "period": None},
+            None,
+        ),
+        # the home country is the whole case, not a scope
+        ("In Kazakhstan, 238 people died.", {"place": None, "period": None}, None),
+    ],
+)
+def test_the_scope_and_date_a_sentence_gives_a_figure(
+    text: str, scope: dict[str, Any], as_of: str | None
+) -> None:
+    [found] = figures(text)
+    assert (found["scope"], found["as_of"]) == (scope, as_of)
+
+
+def test_a_place_belongs_to_the_sub_count_beside_it() -> None:
+    found = figures(
+        "The prosecutor said 230 people had died across the country, 139 of them in Almaty."
+    )
+    by_value = {f["value"]: f["scope"]["place"] for f in found}
+    assert by_value[230] is None
+    russian = figures("Прокурор сказал о 230 погибших по всей стране, из них 139 — в Алматы.", "ru")
+    assert {f["value"]: f["scope"]["place"] for f in russian}.get(230, "missing") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The office said that six of the deaths were caused by excessive force.",
+        "Ни один из 40 свидетелей не видел оружия.",
+    ],
+)
+def test_parts_of_a_whole_and_none_are_not_counts(text: str) -> None:
+    values_ = [f["value"] for f in figures(text, "ru" if "Ни" in text else "en")]
+    assert 6 not in values_ and 1 not in values_

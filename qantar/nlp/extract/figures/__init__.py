@@ -62,8 +62,12 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"\s*(?:%|percent|per\s+cent|процент\w*|th\b|st\b|nd\b|rd\b|of\s+(?:the|them|these|those)\b)"
 )
 _SUB_COUNT = re.compile(r"\s*(?:of\s+(?:them|these|those|whom)|из\s+них)\b", re.IGNORECASE)
+_SUB_COUNT_BEFORE = re.compile(
+    r"\b(?:of\s+(?:them|whom)|including|из\s+них|в\s+том\s+числе)[\s,:—–-]*$", re.IGNORECASE
+)
 _REPORTED = re.compile(
-    r"\b(?:said|says|told|reported|stated|announced|briefed|заявил\w*|сообщил\w*|сказал\w*)\b",
+    r"\b(?:said|says|told|reported|stated|announced|briefed|published|заявил\w*|сообщил\w*|"
+    r"сказал\w*|опубликовал\w*)\b",
     re.IGNORECASE,
 )
 _IN_MONTH_BEFORE = re.compile(r"\s*(?:in|в)\s+(?:early\s+|mid-?\s*|late\s+)?", re.IGNORECASE)
@@ -166,7 +170,13 @@ def _scope(
         name = entity.canonical or entity.normal or entity.text
         low, high = sorted((q.start, entity.start))
         between = any(
-            o is not q and low <= o.start < high and _SUB_COUNT.match(text, o.end) for o in others
+            o is not q
+            and low <= o.start < high
+            and (
+                _SUB_COUNT.match(text, o.end)
+                or _SUB_COUNT_BEFORE.search(text, max(sentence.start, o.start - 20), o.start)
+            )
+            for o in others
         )
         if (
             name != home
