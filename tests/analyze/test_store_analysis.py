@@ -947,3 +947,13 @@ def test_plot_series_refuses_other_formats_and_nothing_to_draw(
         plot_series([], "deaths", tmp_path / "deaths.png")
     assert not (tmp_path / "deaths.jpg").exists()
     assert not (tmp_path / "deaths.png").exists()
+
+
+def test_the_series_marks_counts_of_one_place_so_the_chart_leaves_them_out(
+    engine: Engine,
+) -> None:
+    from qantar.analyze.series import series
+
+    corpus = deaths(engine, {"scope": {"place": "Almaty", "period": None}}, {})
+    marked = {point["value"]: point["whole_case"] for point in series(corpus, "deaths")}
+    assert marked == {"225": False, "238": True}
