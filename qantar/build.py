@@ -14,7 +14,6 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from qantar.analyze.copies import SCHEME, signature_bytes
 from qantar.exceptions import InputError
 from qantar.ingest import detect_language, iter_inputs, merge_duplicates
 from qantar.model import Document, Source, make_document_id
@@ -22,7 +21,6 @@ from qantar.nlp.pipeline import Pipeline
 from qantar.resolve import ResolveReport, resolve
 from qantar.settings import Settings
 from qantar.store import add_sources, finish_run, is_current, save_document, start_run
-from qantar.store.signatures import fill_signatures
 
 
 @dataclass
@@ -107,7 +105,7 @@ def build(
             report.facts += len(facts)
             if progress:
                 progress(doc)
-        fill_signatures(engine, SCHEME, signature_bytes)
+        _fingerprint(engine)
         report.resolution = resolve(engine)
         status = "ok"
     except KeyboardInterrupt:
@@ -124,3 +122,15 @@ def build(
             errors=len(report.errors),
         )
     return report
+
+
+def _fingerprint(engine: Engine) -> None:
+    """Store the copy-detection signature of every document that lacks one.
+
+    Imported here, not at the top: datasketch brings scipy, which would slow every command
+    that merely imports the build (the whole CLI) by most of a second.
+    """
+    from qantar.analyze.copies import SCHEME, signature_bytes
+    from qantar.store.signatures import fill_signatures
+
+    fill_signatures(engine, SCHEME, signature_bytes)

@@ -10,6 +10,7 @@ its folded spelling as its key, so two documents spelling it alike still meet.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -78,13 +79,15 @@ class EntityNames:
         return self._labels.get(key) or fallback or key.removeprefix(_UNRESOLVED)
 
 
-def _forms(name: str) -> set[str]:
-    """A name folded, and folded as the gazetteer lists it ("CSTO" is also the treaty body)."""
+@cache
+def _forms(name: str) -> frozenset[str]:
+    """A name folded, and folded as the gazetteer lists it ("CSTO" is also the treaty body).
+    Cached: each member spelling is compared with every name its document's records give."""
     forms = {skeleton(name)}
     listed = load_lexicon().lookup(name)
     if listed is not None:
         forms.add(skeleton(listed[1]))
-    return forms
+    return frozenset(forms)
 
 
 def record_names(record: dict[str, Any], fields: tuple[str, ...]) -> list[str]:

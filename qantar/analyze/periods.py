@@ -13,18 +13,23 @@ from functools import cache
 from typing import Any
 
 from qantar.codebook import setting
-from qantar.store.records import Interval, date_interval
+from qantar.store.records import Interval, show_date
+from qantar.store.records import lenient_interval as interval
+
+__all__ = [
+    "Interval",
+    "apart",
+    "case_period",
+    "gap_days",
+    "interval",
+    "refers_to",
+    "same_event_window",
+    "scope_period",
+    "show_date",
+]
 
 EARLIEST = date.min
 LATEST = date.max
-
-
-def interval(value: Any) -> Interval | None:
-    """A record's date as an interval; malformed or missing dates are None."""
-    try:
-        return date_interval(value)
-    except ValueError:
-        return None
 
 
 def refers_to(as_of: Any, published: Any) -> Interval:
@@ -69,10 +74,3 @@ def scope_period(value: Any) -> Interval | None:
         return None
     core = case_period()
     return None if found[0] <= core[0] and core[1] <= found[1] else found
-
-
-def show_date(value: Any) -> str:
-    """A record date as text: ``2022-01-06``, ``2022-01``, ``2022-01-05..2022-01-10``."""
-    if isinstance(value, dict):
-        return f"{value.get('start')}..{value.get('end')}"
-    return str(value) if value else "undated"

@@ -9,6 +9,7 @@ import click
 
 from qantar.cli.common import _echo_json, _settings, cli, db_option
 from qantar.codebook import values
+from qantar.store.records import show_date
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -48,9 +49,7 @@ def _listed(rows: list[dict[str, Any]], what: str, as_json: bool) -> bool:
 
 
 def _when(value: Any) -> str:
-    if isinstance(value, dict):
-        return f"{value.get('start')}..{value.get('end')}"
-    return str(value) if value else "no date"
+    return show_date(value, "no date")
 
 
 def _months(months: int) -> str:

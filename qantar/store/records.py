@@ -239,9 +239,14 @@ def _sorted(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _record_interval(record: dict[str, Any], field: str = "date") -> Interval | None:
-    """A record's date as an interval; a malformed one counts as undated, not as an error."""
+    return lenient_interval(record.get(field))
+
+
+def lenient_interval(value: Any) -> Interval | None:
+    """A record's date as an interval; a malformed or missing one counts as undated, not as
+    an error (records are extracted data, not user input)."""
     try:
-        return date_interval(record.get(field))
+        return date_interval(value)
     except ValueError:
         return None
 
@@ -281,3 +286,11 @@ def _source(fact: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, An
         "outlet": next((s["outlet"] for s in sources if s["outlet"]), None),
         "url": next((s["url"] for s in sources if s["url"]), None),
     }
+
+
+def show_date(value: Any, missing: str = "undated") -> str:
+    """A record date as text: ``2022-01-06``, ``2022-01``, ``2022-01-05..2022-01-10``, else
+    ``missing``."""
+    if isinstance(value, dict):
+        return f"{value.get('start')}..{value.get('end')}"
+    return str(value) if value else missing

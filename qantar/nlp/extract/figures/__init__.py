@@ -47,10 +47,8 @@ _FRAME_BEFORE = re.compile(
     r"\s*(?:on|by|as\s+of|as\s+at|(?:by|on)\s+the\s+\w+\s+of|к|на|по\s+состоянию\s+на)\s*",
     re.IGNORECASE,
 )
-_SPOKEN = re.compile(
-    r"\b(?:said|says|reported|stated|announced|briefed|заявил\w*|сообщил\w*)\s+(?:on|в)?\s*$",
-    re.IGNORECASE,
-)
+_SAYING = r"said|says|reported|stated|announced|briefed|заявил\w*|сообщил\w*"
+_SPOKEN = re.compile(rf"\b(?:{_SAYING})\s+(?:on|в)?\s*$", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(
     r"(?:^\s*|\b(?:in|during|throughout|for|over|в|во|за|на\s+протяжении)\s+(?:the\s+)?"
     r"(?:month\s+of\s+|year\s+of\s+|course\s+of\s+)?)$",
@@ -65,11 +63,7 @@ _SUB_COUNT = re.compile(r"\s*(?:of\s+(?:them|these|those|whom)|из\s+них)\b"
 _SUB_COUNT_BEFORE = re.compile(
     r"\b(?:of\s+(?:them|whom)|including|из\s+них|в\s+том\s+числе)[\s,:—–-]*$", re.IGNORECASE
 )
-_REPORTED = re.compile(
-    r"\b(?:said|says|told|reported|stated|announced|briefed|published|заявил\w*|сообщил\w*|"
-    r"сказал\w*|опубликовал\w*)\b",
-    re.IGNORECASE,
-)
+_REPORTED = re.compile(rf"\b(?:{_SAYING}|told|published|сказал\w*|опубликовал\w*)\b", re.IGNORECASE)
 _IN_MONTH_BEFORE = re.compile(r"\s*(?:in|в)\s+(?:early\s+|mid-?\s*|late\s+)?", re.IGNORECASE)
 
 
@@ -143,26 +137,28 @@ def _as_of(text: str, dates: list[DateMention], sentence: Span) -> str | None:
     return None
 
 
-def _scope(
-    context: DocumentContext, sentence: Span, as_of: str | None, q: Quantity, others: list[Quantity]
-) -> dict[str, Any]:
-    """The place and period a sentence narrows figure ``q`` to (None where it does not).
-
-    A place counts only with no sub-count between it and ``q``: in "230 died across the
-    country, 139 of them in Almaty", Almaty is where the 139 died, not the 230 (but in "ten
-    shot dead in four incidents in Almaty" it is where the ten died).
-    """
+def _period(context: DocumentContext, sentence: Span, as_of: str | None) -> Any:
+    """The period a sentence narrows its figures to: a month, a year or a span other than the
+    date of the count ("July has seen 100 convictions"), else None."""
     text = context.text
-    period: Any = None
     for d in context.dates:
         if not (sentence.start <= d.start < sentence.end and d.value) or d.value == as_of:
             continue
         if (d.precision != "day" or d.end_value) and _PERIOD_BEFORE.search(
             text[sentence.start : d.start]
         ):
-            period = {"start": d.value, "end": d.end_value} if d.end_value else d.value
-            break
-    place = None
+            return {"start": d.value, "end": d.end_value} if d.end_value else d.value
+    return None
+
+
+def _place(context: DocumentContext, sentence: Span, q: Quantity, others: list[Quantity]) -> Any:
+    """The place a sentence narrows figure ``q`` to (not the home country), else None.
+
+    A place counts only with no sub-count between it and ``q``: in "230 died across the
+    country, 139 of them in Almaty", Almaty is where the 139 died, not the 230 (but in "ten
+    shot dead in four incidents in Almaty" it is where the ten died).
+    """
+    text = context.text
     home = context.lexicon.home_country
     for entity in context.entities:
         if entity.kind != "place" or not sentence.start <= entity.start < sentence.end:
@@ -183,9 +179,8 @@ def _scope(
             and not between
             and _PLACE_BEFORE.search(text, sentence.start, entity.start)
         ):
-            place = name
-            break
-    return {"place": place, "period": period}
+            return name
+    return None
 
 
 def _names_anyone(context: DocumentContext, sentence: Span) -> bool:
@@ -274,8 +269,9 @@ def extract(context: DocumentContext) -> list[Fact]:
             as_of = as_of or previous[1]
         source = source or UNKNOWN
         previous = (source, as_of) if source is not UNKNOWN or as_of else None
+        period = _period(context, sentence, as_of)
         for q, measure in figures:
-            scope = _scope(context, sentence, as_of, q, quantities)
+            scope = {"place": _place(context, sentence, q, quantities), "period": period}
             record = _record(q, measure, source, as_of, sentence.slice(text).strip(), scope)
             key = f"{measure}:{record['value']}"
             if key in found:
