@@ -5,6 +5,7 @@
     ├── ConfigError        a setting or model is missing or wrong
     ├── StoreError         the database could not be opened or written
     ├── EntityError        a name or id picks out no entity, or more than one
+    ├── ReviewError        a review or sign-in cannot be done (unknown fact, wrong password)
     └── GoldError          a gold annotation file is not in the SCHEMA.md shape
 
 Every message says what went wrong in plain words and, where there is one, what to do next.
@@ -37,6 +38,10 @@ class StoreError(QantarError):
 
 class EntityError(QantarError):
     """A name or id given to a resolution command picks out no entity, or several."""
+
+
+class ReviewError(QantarError):
+    """A reviewer's decision or sign-in cannot be carried out; the message says why."""
 
 
 class GoldError(QantarError):

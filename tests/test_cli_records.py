@@ -68,7 +68,9 @@ def test_verdicts_filters_and_json(db: str) -> None:
         "sentence",
         "extractor",
         "mentions",
+        "review",
     }
+    assert rows[0]["review"] == {"status": "extracted", "by": None, "at": None}
     fines = run("verdicts", "--outcome", "fine", "--city", "Almaty", "--db", db)
     assert fines.stdout.splitlines()[0] == "no date  Алматы  Ерлан Сапаров  fine"
 

@@ -9,18 +9,15 @@ draws off-screen (Agg).
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import matplotlib
+import matplotlib.dates as mdates
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-
-import matplotlib.dates as mdates  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-
-from qantar.codebook import label, setting, values  # noqa: E402
+from qantar.codebook import label, setting, values
 
 FORMATS = (".png", ".svg")
 COLOURS = {"official": "#c0392b", "independent": "#2471a3", "unknown": "#7f8c8d"}
@@ -34,26 +31,42 @@ def plot_series(points: list[dict[str, Any]], measure: str, path: Path) -> Path:
     """
     if path.suffix.lower() not in FORMATS:
         raise ValueError(f"the chart is saved as PNG or SVG: name a .png or .svg file, not {path}")
+    figure = _chart(points, measure)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(path, bbox_inches="tight")
+    return path
+
+
+def chart_svg(points: list[dict[str, Any]], measure: str) -> str:
+    """The same chart as SVG text, for a web page to embed.
+
+    Raises:
+        ValueError: there is nothing to draw.
+    """
+    buffer = io.StringIO()
+    _chart(points, measure).savefig(buffer, format="svg", bbox_inches="tight")
+    return buffer.getvalue()
+
+
+def _chart(points: list[dict[str, Any]], measure: str) -> Figure:
+    """The chart as a matplotlib Figure. Built without pyplot, whose global state is not
+    safe in a web server's threads, and garbage-collected like any object."""
     if not points:
         raise ValueError(f"no figures of {measure!r} are dated or published, so nothing to draw")
-    figure, axes = plt.subplots(figsize=(9, 4.8), dpi=110)
-    try:
-        for source_type in values("source_types"):
-            mine = [p for p in points if p["source_type"] == source_type]
-            if mine:
-                _draw(axes, mine, source_type)
-        axes.set_title(f"{label('figure_measures', measure)}: {setting('case')['name']}")
-        axes.set_ylabel(label("figure_measures", measure))
-        axes.set_xlabel("date the count refers to (hollow: article's publication day)")
-        axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))  # type: ignore[no-untyped-call]
-        axes.grid(True, alpha=0.3)
-        axes.legend(loc="best")
-        figure.autofmt_xdate()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        figure.savefig(path, bbox_inches="tight")
-    finally:
-        plt.close(figure)
-    return path
+    figure = Figure(figsize=(9, 4.8), dpi=110)
+    axes = figure.subplots()
+    for source_type in values("source_types"):
+        mine = [p for p in points if p["source_type"] == source_type]
+        if mine:
+            _draw(axes, mine, source_type)
+    axes.set_title(f"{label('figure_measures', measure)}: {setting('case')['name']}")
+    axes.set_ylabel(label("figure_measures", measure))
+    axes.set_xlabel("date the count refers to (hollow: article's publication day)")
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))  # type: ignore[no-untyped-call]
+    axes.grid(True, alpha=0.3)
+    axes.legend(loc="best")
+    figure.autofmt_xdate()
+    return figure
 
 
 def _draw(axes: Any, points: list[dict[str, Any]], source_type: str) -> None:

@@ -72,7 +72,7 @@ def entities_command(kind: str, db: str | None, as_json: bool) -> None:
 
 
 def _fact_line(fact: dict[str, Any]) -> str:
-    from qantar.cli.records import LINES
+    from qantar.publish.lines import LINES
 
     line = LINES[fact["kind"]](fact["record"]) if fact["kind"] in LINES else ""
     return f"[{fact['kind']}: {', '.join(fact['roles'])}] {line}"

@@ -9,7 +9,9 @@ import click
 
 from qantar.cli.common import _echo_json, _settings, cli, db_option
 from qantar.codebook import values
-from qantar.store.records import show_date
+from qantar.publish.lines import LINES, term_words, when
+
+_term = term_words
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -46,87 +48,6 @@ def _listed(rows: list[dict[str, Any]], what: str, as_json: bool) -> bool:
             f"no {what} matched; add articles to the store with 'qantar build PATH'", err=True
         )
     return bool(rows) and not as_json
-
-
-def _when(value: Any) -> str:
-    return show_date(value, "no date")
-
-
-def _months(months: int) -> str:
-    """43 is "3 years 7 months", 12 is "1 year", 6 is "6 months"."""
-    years, rest = divmod(months, 12)
-    words = [f"{years} year{'s' * (years != 1)}"] if years else []
-    if rest or not years:
-        words.append(f"{rest} month{'s' * (rest != 1)}")
-    return " ".join(words)
-
-
-def _term(record: dict[str, Any]) -> str:
-    """A sentence term in words: "3 years 7 months", a range "4–8 years", or ""."""
-    span = record.get("term_range")
-    if isinstance(span, list) and len(span) == 2 and all(isinstance(n, int) for n in span):
-        low, high = span
-        if low % 12 == 0 and high % 12 == 0:
-            return f"{low // 12}–{high // 12} years"
-        return f"{low}–{high} months" if high < 12 else f"{_months(low)} – {_months(high)}"
-    months = record.get("term_months")
-    return _months(months) if isinstance(months, int) else ""
-
-
-def _verdict_line(record: dict[str, Any]) -> str:
-    count = record.get("count")
-    group = isinstance(count, int) and count > 1
-    who = record.get("defendant") or (f"{count} people" if group else "unnamed defendant")
-    outcome = str(record.get("outcome") or "unknown outcome").replace("_", " ")
-    parts = [_when(record.get("date")), record.get("city") or "no city", who]
-    parts.append(f"{outcome} {_term(record)}".strip())
-    if record.get("charges"):
-        parts.append(f"({'; '.join(record['charges'])})")
-    if isinstance(record.get("appeal"), dict):
-        parts.append(f"appeal {record['appeal'].get('status')}")
-    return "  ".join(parts)
-
-
-def _event_line(record: dict[str, Any]) -> str:
-    parts = [_when(record.get("date")), record.get("place") or "no place", record.get("type")]
-    summary = record.get("summary") or ""
-    parts.append(f"{record['person']}: {summary}" if record.get("person") else summary)
-    extras = [str(record["circumstance"])] if record.get("circumstance") else []
-    if record.get("responsible"):
-        extras.append(f"responsible: {record['responsible']}")
-    if record.get("actors"):
-        extras.append(f"actors: {', '.join(record['actors'])}")
-    if extras:
-        parts.append(f"({'; '.join(extras)})")
-    return "  ".join(str(part) for part in parts if part)
-
-
-def _figure_line(record: dict[str, Any]) -> str:
-    value = record.get("value")
-    shown = "–".join(f"{v:,}" for v in value) if isinstance(value, list) else f"{value:,}"
-    if record.get("currency"):
-        shown = f"{shown} {record['currency']}"
-    if record.get("qualifier"):
-        shown = f"{record['qualifier']} {shown}"
-    source = record.get("attributed_to") or "no source named"
-    return "  ".join(
-        [
-            str(record.get("measure")),
-            shown,
-            f"as of {record['as_of']}" if record.get("as_of") else "no date",
-            f"{source} ({record.get('source_type')})",
-        ]
-    )
-
-
-LINES: dict[str, Callable[[dict[str, Any]], str]] = {
-    "verdict": _verdict_line,
-    "event": _event_line,
-    "harm": _event_line,
-    "figure": _figure_line,
-    "quote": lambda record: f"“{record.get('text', '')}”",
-}
-"""One-line renderings of a record, by fact kind."""
 
 
 def _evidence(sentence: str, *where: str | None) -> str:
@@ -184,7 +105,7 @@ def figures_command(
         _print_series(measure, source_type, db, as_json)
         return
     filters = {"measure": measure, "source_type": source_type, "since": since, "until": until}
-    _print_listing(list_figures, filters, db, "figures", as_json, _figure_line)
+    _print_listing(list_figures, filters, db, "figures", as_json, LINES["figure"])
 
 
 def _print_series(
@@ -230,7 +151,7 @@ def verdicts_command(
     from qantar.store import list_verdicts
 
     filters = {"person": person, "city": city, "outcome": outcome, "since": since, "until": until}
-    _print_listing(list_verdicts, filters, db, "verdicts", as_json, _verdict_line)
+    _print_listing(list_verdicts, filters, db, "verdicts", as_json, LINES["verdict"])
 
 
 @cli.command("events")
@@ -253,7 +174,7 @@ def events_command(
     from qantar.store import list_events
 
     filters = {"type": type_, "place": place, "person": person, "since": since, "until": until}
-    _print_listing(list_events, filters, db, "events", as_json, _event_line)
+    _print_listing(list_events, filters, db, "events", as_json, LINES["event"])
 
 
 @cli.command("victims")
@@ -266,7 +187,7 @@ def victims_command(as_json: bool, db: str | None) -> None:
     rows = list_victims(open_store(_settings(db).db_url))
     if _listed(rows, "named victims", as_json):
         for row in rows:
-            dates = ", ".join(_when(d) for d in row["date"]) or "no date"
+            dates = ", ".join(when(d) for d in row["date"]) or "no date"
             places = ", ".join(row["place"]) or "no place"
             n = len(row["sources"])
             click.echo(f"{row['name']}  {dates}  {places}  ({n} source{'s' * (n != 1)})")

@@ -14,7 +14,14 @@ from sqlalchemy import inspect, select
 from sqlalchemy.engine import Connection, Engine
 
 from qantar.store import dialect
-from qantar.store.schema import RESOLUTION_TABLES, metadata, migrations, now_iso, signatures
+from qantar.store.schema import (
+    RESOLUTION_TABLES,
+    REVIEW_TABLES,
+    metadata,
+    migrations,
+    now_iso,
+    signatures,
+)
 
 Migration = Callable[[Connection], None]
 
@@ -35,10 +42,16 @@ def _signatures(conn: Connection) -> None:
     metadata.create_all(conn, tables=[signatures])
 
 
+def _reviews(conn: Connection) -> None:
+    """Reviewers (hashed passwords) and their decisions on single facts."""
+    metadata.create_all(conn, tables=list(REVIEW_TABLES))
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_resolution", _resolution),
     ("0003_signatures", _signatures),
+    ("0004_reviews", _reviews),
 )
 """Every migration in the order it must run."""
 

@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from qantar.exceptions import StoreError
 from qantar.store import dialect
+from qantar.store.reviews import apply_reviews
 from qantar.store.schema import (
     documents,
     entities,
@@ -59,29 +60,44 @@ def get_document(engine: Engine, ref: str) -> dict[str, Any] | None:
         return doc
 
 
-def document_facts(engine: Engine, doc_id: str, kind: str | None = None) -> list[dict[str, Any]]:
+def document_facts(
+    engine: Engine, doc_id: str, kind: str | None = None, include_rejected: bool = False
+) -> list[dict[str, Any]]:
     """The facts of one document in text order, each with its decoded record and mentions.
 
     Each dict: ``id``, ``doc_id``, ``doc_name``, ``kind``, ``key``, ``record``, ``span_start``,
-    ``span_end``, ``sentence``, ``extractor`` and ``mentions`` (``start``, ``end``, ``text``).
+    ``span_end``, ``sentence``, ``extractor``, ``mentions`` (``start``, ``end``, ``text``) and
+    ``review`` (``status``, ``by``, ``at``). Reviewers' decisions apply: a corrected fact shows
+    the corrected record (the extracted one is ``extracted_record``), and facts a reviewer
+    rejected are left out unless ``include_rejected``.
     """
     where = facts.c.doc_id == doc_id
     if kind is not None:
         where = where & (facts.c.kind == kind)
     with engine.connect() as conn:
-        return _facts(conn, where)
+        return _facts(conn, where, include_rejected)
 
 
 def list_facts(
-    engine: Engine, kind: str, doc_ids: Collection[str] | None = None
+    engine: Engine,
+    kind: str,
+    doc_ids: Collection[str] | None = None,
+    include_rejected: bool = False,
 ) -> list[dict[str, Any]]:
     """Every fact of ``kind`` across documents (or only those of ``doc_ids``), ordered by
-    document name then text position."""
+    document name then text position, reviewed as in :func:`document_facts`."""
     where = facts.c.kind == kind
     if doc_ids is not None:
         where = where & facts.c.doc_id.in_(sorted(doc_ids))
     with engine.connect() as conn:
-        return _facts(conn, where)
+        return _facts(conn, where, include_rejected)
+
+
+def get_fact(engine: Engine, fact_id: str) -> dict[str, Any] | None:
+    """One fact by id as :func:`document_facts` gives it, rejected or not; None if unknown."""
+    with engine.connect() as conn:
+        found = _facts(conn, facts.c.id == fact_id, include_rejected=True)
+    return found[0] if found else None
 
 
 def document_catalog(engine: Engine, with_text: bool = False) -> dict[str, dict[str, Any]]:
@@ -178,7 +194,9 @@ def snapshot(engine: Engine) -> dict[str, list[dict[str, Any]]]:
         }
 
 
-def _facts(conn: Connection, where: ColumnElement[bool]) -> list[dict[str, Any]]:
+def _facts(
+    conn: Connection, where: ColumnElement[bool], include_rejected: bool = False
+) -> list[dict[str, Any]]:
     query = (
         select(*(facts.c[name] for name in _FACT_COLUMNS), documents.c.name.label("doc_name"))
         .join(documents, documents.c.id == facts.c.doc_id)
@@ -198,7 +216,7 @@ def _facts(conn: Connection, where: ColumnElement[bool]) -> list[dict[str, Any]]
         spans[fact_id].append({"start": start, "end": end, "text": text})
     for fact in found:
         fact["mentions"] = spans.get(fact["id"], [])
-    return found
+    return apply_reviews(conn, found, include_rejected)
 
 
 def _source_order(source: dict[str, Any]) -> tuple[str, str, str]:

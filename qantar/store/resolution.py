@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from qantar.exceptions import StoreError
 from qantar.store import dialect
+from qantar.store.reviews import apply_reviews
 from qantar.store.schema import (
     decisions,
     documents,
@@ -35,17 +36,20 @@ RESOLVED_KINDS = ("person", "organization", "place")
 
 def named_records(engine: Engine, kinds: Sequence[str] = RESOLVED_KINDS) -> list[dict[str, Any]]:
     """Every person, organization and place fact: ``id``, ``kind``, ``doc_id``, ``doc_name``
-    and ``record``, in a stable order (kind, document name, fact id)."""
+    and ``record``, in a stable order (kind, document name, fact id). Facts a reviewer
+    rejected are left out, and corrected ones carry the reviewer's record."""
+    columns = ("id", "kind", "doc_id", "record", "sentence", "span_start", "span_end")
     query = (
-        select(facts.c.id, facts.c.kind, facts.c.doc_id, facts.c.record, documents.c.name)
+        select(*(facts.c[name] for name in columns), documents.c.name.label("doc_name"))
         .join(documents, documents.c.id == facts.c.doc_id)
         .where(facts.c.kind.in_(list(kinds)))
         .order_by(facts.c.kind, documents.c.name, facts.c.id)
     )
     with engine.connect() as conn:
+        found = [dict(row._mapping) for row in conn.execute(query)]
         return [
-            {"id": i, "kind": k, "doc_id": d, "record": r, "doc_name": n}
-            for i, k, d, r, n in conn.execute(query).tuples()
+            {key: fact[key] for key in ("id", "kind", "doc_id", "record", "doc_name")}
+            for fact in apply_reviews(conn, found)
         ]
 
 

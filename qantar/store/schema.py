@@ -252,5 +252,43 @@ signatures = Table(
     Column("signature", LargeBinary, nullable=False),
 )
 
+# --- Review: reviewers and their decisions on single facts. ---
+# Never rewritten by a build: a review names its fact by id (ids are deterministic, so a re-run
+# keeps them) and by where the fact sits (document, kind, sentence, span), so it finds the fact
+# again when a new extractor version gives it a new key.
+
+users = Table(
+    "users",
+    metadata,
+    Column("name", Unicode(KEY_LEN), primary_key=True),
+    Column("password_hash", UnicodeText, nullable=False),  # argon2id, with its own salt
+    Column("created_at", Unicode(TIME_LEN), nullable=False),
+)
+
+fact_reviews = Table(
+    "fact_reviews",
+    metadata,
+    Column("id", Unicode(KEY_LEN), primary_key=True),
+    # No foreign key: re-extraction may delete the fact row; the review is kept regardless.
+    Column("fact_id", Unicode(KEY_LEN), nullable=False, index=True),
+    Column("doc_id", Unicode(KEY_LEN), nullable=False, index=True),
+    Column("kind", Unicode(32), nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("sentence", UnicodeText, nullable=False),
+    Column("action", Unicode(16), nullable=False),  # accept, reject, correct
+    Column("status_before", Unicode(16), nullable=False),
+    Column("status_after", Unicode(16), nullable=False),
+    Column("record_before", JSON, nullable=False),
+    # The record the public sees after this decision; null when it is the extracted one.
+    Column("record_after", JSON, nullable=True),
+    Column("user", Unicode(KEY_LEN), nullable=False),
+    Column("created_at", Unicode(TIME_LEN), nullable=False),
+    Column("note", UnicodeText, nullable=True),
+)
+
+REVIEW_TABLES = (users, fact_reviews)
+"""The tables migration ``0004_reviews`` adds."""
+
 RUN_COUNTS = ("documents_seen", "documents_processed", "documents_skipped", "errors")
 """The integer counters :func:`qantar.store.writer.finish_run` accepts."""
