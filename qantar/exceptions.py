@@ -5,7 +5,8 @@
     ├── ConfigError        a setting or model is missing or wrong
     ├── StoreError         the database could not be opened or written
     ├── EntityError        a name or id picks out no entity, or more than one
-    ├── ReviewError        a review or sign-in cannot be done (unknown fact, wrong password)
+    ├── ReviewError        a review or sign-in cannot be done (wrong password, no change)
+    │   └── NotFoundError  no document, fact or page has the id or name asked for
     └── GoldError          a gold annotation file is not in the SCHEMA.md shape
 
 Every message says what went wrong in plain words and, where there is one, what to do next.
@@ -42,6 +43,10 @@ class EntityError(QantarError):
 
 class ReviewError(QantarError):
     """A reviewer's decision or sign-in cannot be carried out; the message says why."""
+
+
+class NotFoundError(ReviewError):
+    """No document, fact or page has the id or name asked for."""
 
 
 class GoldError(QantarError):

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from qantar.exceptions import ReviewError
+from qantar.exceptions import NotFoundError, ReviewError
 from qantar.store.queries import get_fact
 from qantar.store.resolution import RESOLVED_KINDS
 from qantar.store.reviews import fact_history, review_fact
@@ -27,11 +27,11 @@ def fact_with_history(engine: Engine, fact_id: str) -> dict[str, Any]:
     first, each with who, when, status and record before and after.
 
     Raises:
-        ReviewError: no fact has this id.
+        NotFoundError: no fact has this id.
     """
     fact = get_fact(engine, fact_id)
     if fact is None:
-        raise ReviewError(f"no fact {fact_id!r}; a document's page lists its facts and their ids")
+        raise NotFoundError(f"no fact {fact_id!r}; a document's page lists its facts and their ids")
     fact["history"] = fact_history(engine, fact)
     return fact
 

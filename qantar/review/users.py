@@ -35,7 +35,9 @@ def add_user(engine: Engine, name: str, password: str, replace: bool = False) ->
             shorter than :data:`MIN_PASSWORD`; the user exists and ``replace`` is false.
     """
     if not _NAME.fullmatch(name):
-        raise ReviewError(f"a user name is 1-64 letters, digits, '.', '@', '-' or '_', not {name!r}")
+        raise ReviewError(
+            f"a user name is 1-64 letters, digits, '.', '@', '-' or '_', not {name!r}"
+        )
     if len(password) < MIN_PASSWORD:
         raise ReviewError(f"a password needs at least {MIN_PASSWORD} characters")
     row = {"name": name, "password_hash": _hasher.hash(password), "created_at": now_iso()}
