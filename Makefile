@@ -19,6 +19,8 @@ demo: install
 	qantar plot deaths -o deaths.png --db $(DB)
 	@echo "The record is stored in $(DB); try: qantar show 01_airport_verdict.txt --db $(DB)"
 	@echo "or: qantar events --since 2022-01-04 --until 2022-01-07 --db $(DB)"
+	@echo "Open it in a browser: qantar serve --db $(DB)   (then http://127.0.0.1:8000/;"
+	@echo "  reviewers: qantar user add NAME --db $(DB))"
 
 test:
 	$(PYTHON) -m pytest -q

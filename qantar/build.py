@@ -82,8 +82,10 @@ def build(
     settings: Settings,
     *,
     progress: Callable[[Document], None] | None = None,
+    force: bool = False,
 ) -> BuildReport:
-    """Extract and store every document not already current, then resolve the entities."""
+    """Extract and store every document not already current (every document with ``force``),
+    then resolve the entities. Reviewers' decisions are kept either way."""
     pipeline = Pipeline(settings)
     signature = pipeline.signature
     report = BuildReport(run_id=start_run(engine, "build", signature))
@@ -92,7 +94,7 @@ def build(
     try:
         for doc in docs:
             report.seen += 1
-            if is_current(engine, doc.id, signature):
+            if not force and is_current(engine, doc.id, signature):
                 add_sources(engine, doc.id, doc.sources)
                 report.skipped += 1
                 if progress:

@@ -34,6 +34,12 @@ SETTINGS: tuple[tuple[str, str, str, str], ...] = (
         "",
         "Reviewer name recorded with merges and splits (default: the login name).",
     ),
+    (
+        "secret",
+        "QANTAR_SECRET",
+        "",
+        "Signs web session cookies; unset, sign-ins end when `qantar serve` stops.",
+    ),
 )
 
 
@@ -49,6 +55,8 @@ class Settings:
     """How many paragraphs spaCy processes per batch."""
     user: str = ""
     """Who reviewers' decisions are recorded as; empty means the login name."""
+    secret: str = ""
+    """Signs web sessions; empty means a random key per ``qantar serve``."""
 
     @property
     def reviewer(self) -> str:

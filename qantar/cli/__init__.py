@@ -13,12 +13,12 @@ import sys
 
 import click
 
-from qantar.cli import analysis, documents, entities, records
+from qantar.cli import analysis, documents, entities, records, web
 from qantar.cli.common import cli
 from qantar.cli.records import _term
 from qantar.exceptions import QantarError
 
-__all__ = ["cli", "main", "analysis", "documents", "entities", "records", "_term"]
+__all__ = ["cli", "main", "analysis", "documents", "entities", "records", "web", "_term"]
 
 
 def main() -> None:

@@ -25,18 +25,26 @@ from qantar.codebook import values
 @click.argument("paths", nargs=-1, type=click.Path())
 @manifest_option
 @click.option("--published", help="Publication date (YYYY[-MM[-DD]]) for documents that have none.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Extract every document again, even those already current (after editing patterns).",
+)
 @db_option
 def build_command(
-    paths: tuple[str, ...], manifest: str | None, published: str | None, db: str | None
+    paths: tuple[str, ...], manifest: str | None, published: str | None, force: bool, db: str | None
 ) -> None:
-    """Ingest articles (files, folders, a manifest) and store their facts."""
+    """Ingest articles (files, folders, a manifest) and store their facts.
+
+    Reviewers' decisions (accepted, rejected, corrected facts; merges and splits) are kept.
+    """
     from qantar.store import counts, open_store
 
     settings = _settings(db)
     docs, errors = read_documents(paths, manifest, published)
     engine = open_store(settings.db_url)
     with click.progressbar(length=len(docs), label="extracting", file=sys.stderr) as bar:
-        report = build(engine, docs, settings, progress=lambda _doc: bar.update(1))
+        report = build(engine, docs, settings, progress=lambda _doc: bar.update(1), force=force)
     report.errors = errors
     _report_errors(list(errors))
     totals = counts(engine)
