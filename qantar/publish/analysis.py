@@ -7,7 +7,7 @@ and a page is asked for far more often than the store changes.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -58,8 +58,9 @@ def timeline_page(
     until: str | None = None,
     type: str | None = None,
 ) -> dict[str, Any]:
-    """Timeline entries (dicts) and ``days``: per day with entries, its count and its share of
-    the busiest day, for the density strip drawn above the list.
+    """Timeline entries (dicts), ``days`` (per day with entries: its count, its share of the
+    busiest day and its ``position`` from 0 to 1 between the first and last day) and ``ticks``
+    (month or year starts with positions): a density strip drawn to scale above the list.
 
     Raises:
         ValueError: a malformed date bound, ``since`` after ``until``, an unknown type.
@@ -81,16 +82,12 @@ def timeline_page(
         return [e.as_dict() for e in found if type in (None, "", e.type)]
 
     entries = memo(engine, key, compute)
-    per_day = Counter(entry["start"] for entry in entries)
-    busiest = max(per_day.values(), default=1)
-    days = [
-        {"date": day, "count": n, "share": round(n / busiest, 3), "weekday": _weekday(day)}
-        for day, n in sorted(per_day.items())
-    ]
+    days, ticks = _density(entries)
     types = sorted({entry["type"] for entry in entries})
     return {
         "entries": entries,
         "days": days,
+        "ticks": ticks,
         "filters": filters,
         "choices": {"types": ["verdict", *values("event_types")], "present": types},
     }
@@ -132,5 +129,48 @@ def figure_page(engine: Engine, measure: str) -> dict[str, Any]:
     return memo(engine, ("figure", measure), compute)
 
 
-def _weekday(day: str) -> str:
-    return date.fromisoformat(day).strftime("%a")
+def _density(entries: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Entries per day placed on a time axis, and the axis's month (or year) marks."""
+    per_day = Counter(date.fromisoformat(entry["start"]) for entry in entries)
+    if not per_day:
+        return [], []
+    first, last = min(per_day), max(per_day)
+    span = max((last - first).days, 1)
+    busiest = max(per_day.values())
+    days = [
+        {
+            "date": day.isoformat(),
+            "count": n,
+            "share": round(n / busiest, 3),
+            "position": round((day - first).days / span, 4),
+        }
+        for day, n in sorted(per_day.items())
+    ]
+    if span <= 62:  # a month or two: mark days
+        every = max(1, span // 8)
+        ticks = [
+            {
+                "label": (first + timedelta(days=n)).strftime("%d %b"),
+                "position": round(n / span, 4),
+            }
+            for n in range(0, span + 1, every)
+        ]
+        return days, ticks
+    yearly = span > 730
+    ticks = []
+    mark = date(first.year, 1 if yearly else first.month, 1)
+    while mark <= last:
+        if mark >= first:
+            ticks.append(
+                {
+                    "label": mark.strftime("%Y" if yearly else "%b %Y"),
+                    "position": round((mark - first).days / span, 4),
+                }
+            )
+        mark = (
+            date(mark.year + 1, 1, 1)
+            if yearly or mark.month == 12
+            else mark.replace(month=mark.month + 1)
+        )
+    step = max(1, len(ticks) // 12)
+    return days, ticks[::step]

@@ -90,8 +90,9 @@ def paragraphs(text: str, facts: list[dict[str, Any]]) -> list[list[dict[str, An
             if result[-1]:
                 result.append([])
             continue
-        covering = [f for s, e, f in spans if s <= start and end <= e]
-        covering.sort(key=lambda f: f["span_end"] - f["span_start"])
+        # The narrowest mark first: a name inside a verdict's sentence links to the name.
+        around = sorted((e - s, f["id"], f) for s, e, f in spans if s <= start and end <= e)
+        covering = [f for _width, _id, f in around]
         result[-1].append(
             {
                 "text": piece,

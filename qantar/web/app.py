@@ -127,6 +127,12 @@ def _error_handlers(app: FastAPI) -> None:
         words = "; ".join(f"{p['where']}: {p['problem']}" for p in problems)
         return respond(request, 422, f"invalid request ({words})", problems)
 
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, error: Exception) -> Response:
+        log.exception("unexpected error on %s", request.url.path, exc_info=error)
+        message = "something went wrong on the server; the error is in the server's log"
+        return respond(request, 500, message)
+
     @app.exception_handler(QantarError)
     @app.exception_handler(ValueError)
     async def library_error(request: Request, error: Exception) -> Response:
