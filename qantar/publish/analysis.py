@@ -17,13 +17,14 @@ from qantar.analyze.plot import chart_svg
 from qantar.analyze.series import series
 from qantar.analyze.timeline import timeline
 from qantar.codebook import label, values
-from qantar.publish.state import corpus, memo
+from qantar.publish.state import corpus, memo, memoised
 from qantar.store.records import list_figures
 
 ABOUT = ("figure", "verdict", "event")
 """What a finding can be about."""
 
 
+@memoised
 def conflicts(engine: Engine, about: str | None = None, kind: str | None = None) -> dict[str, Any]:
     """Findings (each as :meth:`qantar.analyze.Finding.as_dict`), filtered, and a tally.
 
@@ -93,6 +94,7 @@ def timeline_page(
     }
 
 
+@memoised
 def figure_measures(engine: Engine) -> list[dict[str, Any]]:
     """Every measure with figures in the store: ``measure``, ``label``, ``count``, ``values``."""
     found = Counter(str(f["record"].get("measure")) for f in list_figures(engine))

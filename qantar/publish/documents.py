@@ -14,10 +14,12 @@ from sqlalchemy.engine import Engine
 
 from qantar.exceptions import NotFoundError
 from qantar.publish.lines import summary
+from qantar.publish.state import memoised
 from qantar.store.queries import document_catalog, document_facts, get_document
 from qantar.store.resolution import RESOLVED_KINDS, memberships
 
 
+@memoised
 def document_list(engine: Engine) -> list[dict[str, Any]]:
     """Every document with its outlet, date and URL, newest first (undated last)."""
     catalog = document_catalog(engine)
@@ -37,6 +39,7 @@ def document_list(engine: Engine) -> list[dict[str, Any]]:
     return dated + [r for r in rows if not r["published"]]
 
 
+@memoised
 def document_page(engine: Engine, ref: str, include_rejected: bool = False) -> dict[str, Any]:
     """The document (id or file name), its facts with summaries and entity ids, and its text
     as paragraphs of segments: ``{"text", "facts": [ids], "kinds": [kinds], "link": id}``.

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Engine
 
 from qantar.exceptions import ConfigError
 from qantar.nlp.lexicon import load_lexicon
+from qantar.publish.state import memoised
 from qantar.store.records import list_events, list_verdicts
 
 #: Marker colours: the disc for all reports, its darker core for the verdicts' share.
@@ -92,6 +93,7 @@ def coordinates(place: str) -> tuple[float, float] | None:
     return _places().get(_map_name(place))
 
 
+@memoised
 def map_places(
     engine: Engine, *, since: str | None = None, until: str | None = None
 ) -> dict[str, Any]:

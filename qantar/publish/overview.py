@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 
 from qantar.publish.analysis import all_findings
 from qantar.publish.documents import document_list
+from qantar.publish.state import memoised
 from qantar.publish.verdicts import verdict_table
 from qantar.resolve import list_entities
 from qantar.store.queries import counts
@@ -19,6 +20,7 @@ SHOWN = 8
 """Items shown per box on the front page; each box links to the full list."""
 
 
+@memoised
 def overview(engine: Engine) -> dict[str, Any]:
     """Counts, the latest documents, the most-reported people, the latest verdicts, the
     findings by kind with the first few, and the latest reviewers' decisions."""

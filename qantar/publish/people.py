@@ -13,13 +13,22 @@ from sqlalchemy.engine import Engine
 
 from qantar.nlp.normalize.names import skeleton
 from qantar.publish.lines import summary
+from qantar.publish.state import memoised
 from qantar.resolve import dossier, list_entities
-from qantar.store.resolution import list_decisions, member_records
+from qantar.store.records import list_victims
+from qantar.store.resolution import RESOLVED_KINDS, list_decisions, member_records
 
 
+@memoised
 def people(engine: Engine, name: str | None = None, kind: str = "person") -> list[dict[str, Any]]:
     """Every person (or organization, place), most documents first; ``name`` keeps those with a
-    spelling that contains it, folded (case, accents, alphabet)."""
+    spelling that contains it, folded (case, accents, alphabet).
+
+    Raises:
+        ValueError: an unknown ``kind`` (a bad request, not a missing entity).
+    """
+    if kind not in RESOLVED_KINDS:
+        raise ValueError(f"kind must be one of {', '.join(RESOLVED_KINDS)}, not {kind!r}")
     found = list_entities(engine, kind)
     if name and name.strip():
         wanted = skeleton(name)
@@ -27,6 +36,7 @@ def people(engine: Engine, name: str | None = None, kind: str = "person") -> lis
     return found
 
 
+@memoised
 def person(engine: Engine, ref: str) -> dict[str, Any]:
     """The dossier of the person ``ref`` (any spelling or id), with ``records`` and
     ``decisions``.
@@ -57,3 +67,9 @@ def person(engine: Engine, ref: str) -> dict[str, Any]:
     for fact in found["facts"]:
         fact["summary"] = summary(fact["kind"], fact["record"])
     return found
+
+
+@memoised
+def victims(engine: Engine) -> list[dict[str, Any]]:
+    """The register of the named dead (:func:`qantar.store.records.list_victims`)."""
+    return list_victims(engine)

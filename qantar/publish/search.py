@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 
 from qantar.nlp.normalize.names import skeleton
 from qantar.publish.lines import summary
-from qantar.publish.state import memo
+from qantar.publish.state import memo, memoised
 from qantar.resolve import list_entities
 from qantar.store import dialect
 from qantar.store.queries import list_facts, search
@@ -24,6 +24,7 @@ SEARCHED_KINDS = ("verdict", "figure", "event", "quote", "harm")
 """Fact kinds searched by content; person, organization and place are searched as entities."""
 
 
+@memoised
 def search_all(engine: Engine, query: str, limit: int = 50) -> dict[str, Any]:
     """Documents, people and facts that match ``query`` (at most ``limit`` of each).
 

@@ -8,9 +8,10 @@ decisions, entities), so a build or a review shows at the next request, never a 
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Hashable
-from typing import Any, TypeVar, cast
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
@@ -19,6 +20,7 @@ from qantar.analyze import Corpus
 from qantar.store.schema import decisions, documents, entities, fact_reviews, facts
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 MAX_ENTRIES = 256
 """Cached answers kept at most; past it the cache starts again (filters are open-ended)."""
@@ -58,6 +60,19 @@ def memo(engine: Engine, key: Hashable, compute: Callable[[], T]) -> T:
             _cache.clear()
         _cache[slot] = (state, value)
     return value
+
+
+def memoised(function: Callable[Concatenate[Engine, P], T]) -> Callable[Concatenate[Engine, P], T]:
+    """Decorate a page-data function of ``(engine, *args, **kwargs)`` so that its answer is
+    reused while the store is unchanged. Arguments must be hashable (names, filters, flags).
+    Callers must not change the answer they get: it is shared."""
+
+    @functools.wraps(function)
+    def wrapper(engine: Engine, *args: P.args, **kwargs: P.kwargs) -> T:
+        key = (function.__qualname__, args, tuple(sorted(kwargs.items())))
+        return memo(engine, key, lambda: function(engine, *args, **kwargs))
+
+    return cast(Callable[Concatenate[Engine, P], T], wrapper)
 
 
 def corpus(engine: Engine) -> Corpus:

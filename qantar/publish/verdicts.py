@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 from qantar.codebook import label, values
 from qantar.nlp.normalize.names import skeleton
 from qantar.publish.lines import term_words
+from qantar.publish.state import memoised
 from qantar.store.queries import fact_sources, record_strings
 from qantar.store.records import lenient_interval, list_verdicts, show_date
 
@@ -43,6 +44,7 @@ CSV_COLUMNS = (
 )
 
 
+@memoised
 def verdict_table(
     engine: Engine,
     *,

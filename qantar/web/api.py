@@ -17,11 +17,10 @@ from qantar.publish.analysis import conflicts, figure_measures, figure_page, tim
 from qantar.publish.documents import document_list, document_page
 from qantar.publish.map import map_places
 from qantar.publish.overview import overview
-from qantar.publish.people import people, person
+from qantar.publish.people import people, person, victims
 from qantar.publish.search import search_all
 from qantar.publish.verdicts import verdict_table
 from qantar.review import decide, fact_with_history
-from qantar.store.records import list_victims
 from qantar.store.resolution import list_decisions
 from qantar.store.reviews import list_reviews
 from qantar.web.params import (
@@ -94,7 +93,7 @@ def api_verdicts(engine: Store, filters: Annotated[VerdictFilters, Depends()]) -
 
 @router.get("/victims", summary="The named dead with every source")
 def api_victims(engine: Store) -> list[Json]:
-    return list_victims(engine)
+    return victims(engine)
 
 
 @router.get("/figures", summary="Measures with figures")

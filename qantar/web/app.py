@@ -44,7 +44,9 @@ def create_app(engine: Engine, secret: str | None = None) -> FastAPI:
         version=version("qantar"),
         description="The record of a contested event, with every fact's source sentence.",
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        # Swagger UI loads its script from a CDN, which an offline install cannot reach and the
+        # CSP forbids; /api is a server-rendered reference built from the same OpenAPI document.
+        docs_url=None,
         redoc_url=None,
     )
     app.state.engine = engine

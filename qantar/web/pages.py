@@ -14,11 +14,10 @@ from qantar.publish.analysis import conflicts, figure_measures, figure_page, tim
 from qantar.publish.documents import document_list, document_page
 from qantar.publish.map import map_places, render_svg
 from qantar.publish.overview import overview
-from qantar.publish.people import people, person
+from qantar.publish.people import people, person, victims
 from qantar.publish.search import search_all
 from qantar.publish.verdicts import verdict_table, verdicts_csv
 from qantar.review import fact_with_history
-from qantar.store.records import list_victims
 from qantar.store.resolution import list_decisions
 from qantar.store.reviews import list_reviews
 from qantar.web.params import (
@@ -80,7 +79,7 @@ def verdicts_download(engine: Store, filters: Annotated[VerdictFilters, Depends(
 
 @router.get("/victims")
 def victims_page(request: Request, engine: Store) -> Response:
-    return page(request, "victims.html", victims=list_victims(engine))
+    return page(request, "victims.html", victims=victims(engine))
 
 
 @router.get("/figures")
@@ -139,6 +138,11 @@ def document_view(request: Request, engine: Store, ref: str) -> Response:
 @router.get("/facts/{fact_id}")
 def fact_page(request: Request, engine: Store, fact_id: str) -> Response:
     return page(request, "fact.html", fact=fact_with_history(engine, fact_id), error=None)
+
+
+@router.get("/api")
+def api_reference(request: Request) -> Response:
+    return page(request, "api.html", spec=request.app.openapi())
 
 
 @router.get("/reviews")
