@@ -52,6 +52,8 @@ def decide(
             :func:`qantar.store.reviews.review_fact`).
     """
     fact = fact_with_history(engine, fact_id)
+    if record is not None:
+        check_record(record)
     review_fact(engine, fact, action, user, record, note)
     if fact["kind"] in RESOLVED_KINDS:
         from qantar.resolve import resolve
@@ -65,6 +67,8 @@ def parse_record(fields: Mapping[str, str], current: Mapping[str, Any]) -> dict[
 
     Lists are written with :data:`LIST_SEPARATOR`, numbers as digits, anything structured (a
     date span) as JSON; an empty box clears the field. Fields not in ``fields`` keep their value.
+    A list of whole numbers (a term range) stays one, and a :data:`NUMBER_FIELDS` box that
+    was empty takes only whole numbers.
 
     Raises:
         ReviewError: a box holds what its field cannot (letters in a number, broken JSON).
@@ -74,26 +78,51 @@ def parse_record(fields: Mapping[str, str], current: Mapping[str, Any]) -> dict[
         text = text.strip()
         old = current.get(name)
         try:
-            record[name] = _typed(text, old)
+            record[name] = _typed(text, old, name in NUMBER_FIELDS)
         except ValueError as error:
             raise ReviewError(f"{name}: {error}") from None
     return record
 
 
-def _typed(text: str, old: Any) -> Any:
+NUMBER_FIELDS = frozenset({"count", "term_months", "term_range", "value"})
+"""Record fields that hold a whole number or a list of them (SCHEMA.md), so a box for one that
+is empty now is still typed: readers add, sort and chart these."""
+
+
+def check_record(record: Mapping[str, Any]) -> None:
+    """Refuse a corrected record whose number fields hold anything but whole numbers: readers
+    add, sort and chart them, so one "eighteen" would break every list.
+
+    Raises:
+        ReviewError: the field and what it must hold.
+    """
+    for name in NUMBER_FIELDS & set(record):
+        value = record[name]
+        items = value if isinstance(value, list) else [value]
+        if not all(item is None or _is_whole(item) for item in items):
+            raise ReviewError(f"{name} must be a whole number or a list of them, not {value!r}")
+
+
+def _whole(text: str) -> int:
+    try:
+        return int(text.replace(",", ""))
+    except ValueError:
+        raise ValueError(f"write a whole number, not {text!r}") from None
+
+
+def _typed(text: str, old: Any, number: bool = False) -> Any:
     if not text:
         return [] if isinstance(old, list) else None
     if isinstance(old, bool):
         if text.lower() not in {"true", "false", "yes", "no"}:
             raise ValueError(f"write true or false, not {text!r}")
         return text.lower() in {"true", "yes"}
-    if isinstance(old, list):
-        return [item.strip() for item in text.split(LIST_SEPARATOR) if item.strip()]
-    if isinstance(old, int):
-        try:
-            return int(text.replace(",", ""))
-        except ValueError:
-            raise ValueError(f"write a whole number, not {text!r}") from None
+    if isinstance(old, list) or (number and old is None and LIST_SEPARATOR in text):
+        items = [item.strip() for item in text.split(LIST_SEPARATOR) if item.strip()]
+        numbers = isinstance(old, list) and bool(old) and all(_is_whole(item) for item in old)
+        return [_whole(item) for item in items] if number or numbers else items
+    if isinstance(old, int) or (number and old is None):
+        return _whole(text)
     if isinstance(old, float):
         try:
             return float(text)
@@ -106,6 +135,10 @@ def _typed(text: str, old: Any) -> Any:
             raise ValueError(f"write JSON such as {json.dumps(old)} ({error.msg})") from None
         return value
     return text
+
+
+def _is_whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def show_field(value: Any) -> str:

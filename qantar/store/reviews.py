@@ -147,8 +147,27 @@ def _reviews_by_fact(
     stored = _stored_fact_ids(conn, sorted(by_id))
     orphans = {fact_id: reviews for fact_id, reviews in by_id.items() if fact_id not in stored}
     if orphans:
-        result.update(_reattach(orphans, [fact for fact in found if fact["id"] not in by_id]))
+        # Candidates come from the store, not from ``found``: reading one fact must re-attach
+        # exactly as reading the whole document does (no guessing because the others are unread).
+        wanted = {fact["id"] for fact in found}
+        placed = _reattach(orphans, _unreviewed_facts(conn, orphans, set(by_id)))
+        result.update({fid: reviews for fid, reviews in placed.items() if fid in wanted})
     return result
+
+
+def _unreviewed_facts(
+    conn: Connection, orphans: dict[str, list[dict[str, Any]]], reviewed: set[str]
+) -> list[dict[str, Any]]:
+    """The stored facts of the orphaned decisions' documents with no decision of their own."""
+    doc_ids = sorted({reviews[0]["doc_id"] for reviews in orphans.values()})
+    columns = ("id", "doc_id", "kind", "sentence", "span_start", "span_end")
+    found: list[dict[str, Any]] = []
+    for offset in range(0, len(doc_ids), 500):
+        query = select(*(facts.c[name] for name in columns)).where(
+            facts.c.doc_id.in_(doc_ids[offset : offset + 500])
+        )
+        found += [dict(row._mapping) for row in conn.execute(query) if row.id not in reviewed]
+    return found
 
 
 def _reattach(

@@ -28,6 +28,7 @@ from qantar.web.security import (
 
 router = APIRouter(include_in_schema=False)
 Store = Annotated[Engine, Depends(engine_of)]
+# Optional so that a form without its token is refused as forged (403), not as malformed (422).
 Token = Annotated[str, Form(alias=CSRF_FIELD)]
 FIELD_PREFIX = "field."
 """Form boxes of a correction are named ``field.<record field>``."""
@@ -49,9 +50,9 @@ def signin_page(request: Request, next: str = "/") -> Response:
 def signin(
     request: Request,
     engine: Store,
-    token: Token,
-    name: Annotated[str, Form()],
-    password: Annotated[str, Form()],
+    token: Token = "",
+    name: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/",
 ) -> Response:
     check_csrf(request, token)
@@ -63,7 +64,7 @@ def signin(
 
 
 @router.post("/signout")
-def signout(request: Request, token: Token) -> Response:
+def signout(request: Request, token: Token = "") -> Response:
     check_csrf(request, token)
     sign_out(request)
     return RedirectResponse("/", status_code=303)
@@ -99,12 +100,14 @@ def merge_form(
     request: Request,
     engine: Store,
     ref: str,
-    token: Token,
-    other: Annotated[str, Form()],
+    token: Token = "",
+    other: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
 ) -> Response:
     check_csrf(request, token)
     user = require_user(request)
+    if not other.strip():
+        return _person_error(request, engine, ref, "name the person to merge with")
     try:
         merge(engine, [ref, other], user, note or None, kind="person")
     except EntityError as error:
