@@ -17,7 +17,15 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from qantar.analyze import Corpus
-from qantar.store.schema import decisions, documents, entities, fact_reviews, facts
+from qantar.store.schema import (
+    decisions,
+    documents,
+    entities,
+    fact_reviews,
+    facts,
+    runs,
+    sources,
+)
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -30,7 +38,8 @@ _cache: dict[tuple[int, Hashable], tuple[tuple[Any, ...], Any]] = {}
 
 
 def fingerprint(engine: Engine) -> tuple[Any, ...]:
-    """What changes when the store's content does: counts and latest update times."""
+    """What changes when the store's content does: counts and latest update times of every
+    table a page reads."""
     with engine.connect() as conn:
         return (
             *conn.execute(select(func.count(), func.max(documents.c.updated_at))).one(),
@@ -42,6 +51,10 @@ def fingerprint(engine: Engine) -> tuple[Any, ...]:
                 )
             ).one(),
             *conn.execute(select(func.count(), func.max(entities.c.updated_at))).one(),
+            # A build that only finds known texts in new files adds sources and a run, and
+            # changes no document row: the pages still name the new outlet.
+            conn.scalar(select(func.count()).select_from(sources)),
+            *conn.execute(select(func.count(), func.max(runs.c.finished_at))).one(),
         )
 
 

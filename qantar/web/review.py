@@ -13,7 +13,8 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.engine import Engine
 
-from qantar.exceptions import EntityError, ReviewError
+from qantar.exceptions import EntityError, NotFoundError, ReviewError
+from qantar.publish.people import person
 from qantar.resolve import merge, split
 from qantar.review import decide, fact_with_history, parse_record, verify_user
 from qantar.web.params import engine_of
@@ -87,9 +88,9 @@ async def review_fact_form(request: Request, engine: Store, fact_id: str) -> Res
             }
             record = parse_record(fields, fact_with_history(engine, fact_id)["record"])
         decide(engine, fact_id, action, user, record, note)
+    except NotFoundError:
+        raise  # an unknown fact is the 404 page, not a form error
     except ReviewError as error:
-        if error.__class__ is not ReviewError:
-            raise
         fact = fact_with_history(engine, fact_id)
         return page(request, "fact.html", status_code=400, fact=fact, error=str(error))
     return RedirectResponse(f"/facts/{quote(fact_id)}", status_code=303)
@@ -129,8 +130,6 @@ async def split_form(request: Request, engine: Store, ref: str) -> Response:
 
 
 def _person_error(request: Request, engine: Engine, ref: str, message: str) -> Response:
-    from qantar.publish.people import person
-
     return page(request, "person.html", status_code=400, data=person(engine, ref), error=message)
 
 
