@@ -9,6 +9,7 @@ of adding new ones, and a reviewer's decision keyed by fact id survives it.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,6 +44,18 @@ class Source:
     published_precision: str | None = None
 
 
+@dataclass(frozen=True)
+class Page:
+    """Where one page of a paginated source (a PDF report) begins in the document's text.
+
+    ``label`` is the page's printed number when the file defines one (a report whose cover and
+    contents are numbered i-iv starts its "page 1" on the fifth sheet), else its position from 1,
+    because a reader checks a citation against the number printed on the page."""
+
+    start: int
+    label: str
+
+
 @dataclass
 class Document:
     """An article's text with what is known about it."""
@@ -56,13 +69,20 @@ class Document:
     language: str
     """``en`` or ``ru``."""
     format: str = "text"
-    """``text`` or ``html``: what the text was taken from."""
+    """``text``, ``html``, ``pdf`` or ``jsonl``: what the text was taken from."""
     title: str | None = None
     published: str | None = None
     """ISO date at its precision (``2023-07-13``, ``2023-07`` or ``2023``)."""
     published_precision: str | None = None
     """As in the manifest: ``day``, ``month``, ``year`` or ``approximate``."""
     sources: list[Source] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    """Page starts in text order; empty for sources without pages."""
+
+    def page_at(self, offset: int) -> str | None:
+        """The label of the page holding character ``offset``, or ``None`` without pages."""
+        index = bisect.bisect_right(self.pages, offset, key=lambda page: page.start)
+        return self.pages[index - 1].label if index else None
 
 
 @dataclass(frozen=True)
@@ -86,6 +106,8 @@ class Provenance:
     sentence: str
     extractor: str
     """Name and version of the component, e.g. ``people.v1``."""
+    page: str | None = None
+    """The page label the span starts on, for paginated sources (``"12"`` cites page 12)."""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 
 from qantar.cli.common import _echo_json, _settings, cli, db_option
 from qantar.exceptions import EntityError
+from qantar.publish.lines import page_label
 from qantar.store.resolution import RESOLVED_KINDS
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -109,7 +110,8 @@ def person_command(name: str, db: str | None, as_json: bool) -> None:
         click.echo("  no verdicts, quotes, events or figures name this person")
     for fact in found["facts"]:
         click.echo(_fact_line(fact))
-        click.echo(_evidence(fact["sentence"], fact["doc_name"], fact["outlet"], fact["url"]))
+        page = page_label(fact.get("page"))
+        click.echo(_evidence(fact["sentence"], fact["doc_name"], page, fact["outlet"], fact["url"]))
 
 
 def _reviewer(user: str | None) -> str:

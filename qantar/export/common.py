@@ -39,6 +39,7 @@ CSV_COLUMNS = (
     "span_end",
     "sentence",
     "extractor",
+    "page",
     "record",
 )
 
@@ -64,6 +65,7 @@ class CSVExporter(Exporter):
                 fact["span_end"],
                 fact["sentence"],
                 fact["extractor"],
+                fact.get("page") or "",
                 json.dumps(record, ensure_ascii=False, sort_keys=True),
             ]
         )

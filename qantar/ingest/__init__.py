@@ -1,7 +1,8 @@
 """Ingest: turn files and folders of articles into :class:`~qantar.model.Document` objects.
 
-Inputs are plain-text or HTML articles in English or Russian, optionally described by a
-manifest CSV (``file,url,title,outlet,author,published,published_precision,language``).
+Inputs are articles in English or Russian as plain text, HTML, PDF (page numbers kept) or
+JSON Lines (one article per line with its metadata), optionally described by a manifest CSV
+(``file,url,title,outlet,author,published,published_precision,language``).
 
 * :func:`iter_inputs` yields one :class:`Document` or one :class:`InputError` per file, in
   sorted order, so one unreadable file is reported without stopping the batch. It raises
@@ -20,6 +21,7 @@ from pathlib import Path
 from qantar.exceptions import InputError
 from qantar.ingest.dates import date_precision
 from qantar.ingest.files import INPUT_SUFFIXES, walk_folder
+from qantar.ingest.jsonl import JSONL_SUFFIXES, read_jsonl
 from qantar.ingest.language import detect_language
 from qantar.ingest.manifest import Manifest, ManifestEntry, load_manifest
 from qantar.ingest.reader import Published, read_document
@@ -99,9 +101,12 @@ def _plan(paths: Sequence[Path], manifests: Sequence[Manifest]) -> list[_Item]:
 
 
 def _read(items: list[_Item], published: Published | None) -> Iterator[Document | InputError]:
+    default = (published.date, published.precision) if published else None
     for item in items:
         if item.error is not None:
             yield item.error
+        elif item.path is not None and item.path.suffix.lower() in JSONL_SUFFIXES:
+            yield from read_jsonl(item.path, item.display, default)
         elif item.path is not None:
             yield read_document(item.path, item.display, item.entry, published)
 
@@ -114,7 +119,8 @@ def iter_inputs(
     """Read articles from files and folders, one :class:`Document` or :class:`InputError` each.
 
     ``paths`` may name files (read whatever their type) and folders (walked recursively for
-    .txt, .text, .md, .html and .htm, skipping hidden files and CSVs). A ``.csv`` among
+    .txt, .text, .md, .html, .htm, .pdf, .jsonl and .ndjson, skipping hidden files and CSVs).
+    A JSON Lines file gives one document or error per line. A ``.csv`` among
     ``paths`` is a manifest, like ``manifest``. Manifest rows give metadata to the files they
     match, by path relative to the manifest's folder or by base name; with manifests and no
     other paths, the files the manifests list are read. ``published`` (YYYY, YYYY-MM or

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-INPUT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+INPUT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".pdf", ".jsonl", ".ndjson")
 """File types taken when walking a folder (a file named directly is always read)."""
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -124,12 +124,47 @@ def _plausible(text: str) -> bool:
     return visible > 0 and letters * 2 >= visible and odd * 20 <= visible
 
 
-def decode_text(data: bytes, declared: str | None = None) -> str:
-    """Decode a file: UTF-8 (BOM stripped), then ``declared``, then cp1251 if it reads as prose.
+def _detected(data: bytes) -> str | None:
+    """The text as charset-normalizer decodes it, if its best guess reads as prose.
 
-    UTF-8 comes first because bytes that decode as UTF-8 almost never are anything else.
-    cp1251 is the legacy Windows encoding of most older Russian files. Anything else is
-    refused rather than guessed, since a wrong guess gives silent mojibake downstream.
+    It weighs byte statistics against each candidate encoding's language model, so it tells
+    KOI8-R from cp1251 and Mac Cyrillic, and cp1252 from Latin-1, where a fixed order of tries
+    cannot: all of them decode almost any byte string without error."""
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data[: 256 * 1024])
+    best = matches.best()
+    if best is None or best.encoding.startswith(("utf_16", "utf_32")):
+        return None
+    # Where cp1251 reads as cleanly as the best guess, take it: Mac Cyrillic shares its lower
+    # case and differs in a few capitals, and cp1251 is by far the commoner of the two.
+    encoding = next(
+        (m.encoding for m in matches if m.encoding == "cp1251" and m.chaos <= best.chaos),
+        best.encoding,
+    )
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return text if _plausible(text) and _latin_or_cyrillic(text) else None
+
+
+def _latin_or_cyrillic(text: str) -> bool:
+    """Whether every letter is Latin or Cyrillic: qantar reads English and Russian, and the
+    legacy encodings of both give nothing else, so a guess that yields one Thai or Korean
+    letter is a wrong guess."""
+    return all(char < "\u0250" or "\u0400" <= char <= "\u052f" for char in text if char.isalpha())
+
+
+def decode_text(data: bytes, declared: str | None = None) -> str:
+    """Decode a file: UTF-8 (BOM stripped), then ``declared``, then the encoding
+    charset-normalizer detects, then cp1251, in each case only if the result reads as prose.
+
+    UTF-8 comes first because bytes that decode as UTF-8 almost never are anything else, and a
+    page's own ``<meta charset>`` is next. Detection covers the legacy encodings of older
+    Russian and Western files (cp1251, KOI8-R, cp1252...); cp1251 stays as the last try for
+    short Russian texts that give detection too little to go on. Anything else is refused
+    rather than guessed, since a wrong guess gives silent mojibake downstream.
     """
     if _utf16_bom(data):
         try:
@@ -146,13 +181,16 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
             return data.decode(declared)
         except UnicodeDecodeError:
             pass
+    detected = _detected(data)
+    if detected is not None:
+        return detected
     try:
         text = data.decode("cp1251")
     except UnicodeDecodeError:
         text = ""
     if text and _plausible(text):
         return text
-    raise ReadProblem("cannot decode as UTF-8 or cp1251; convert it to UTF-8")
+    raise ReadProblem("cannot tell its text encoding; convert it to UTF-8")
 
 
 def normalise_text(text: str) -> str:

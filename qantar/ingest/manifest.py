@@ -85,11 +85,12 @@ class Manifest:
         return entry if entry is not None else self._by_name.get(file.name)
 
 
-def _problem(row: int, cells: dict[str, str | None]) -> str | None:
+def metadata_problem(where: str, cells: dict[str, str | None]) -> str | None:
+    """Why the metadata of one row (``published``, ``published_precision``, ``language``)
+    cannot be used, worded for the reader; ``None`` when it is fine. Shared with JSON Lines."""
     published = cells.get("published")
     precision = cells.get("published_precision")
     language = cells.get("language")
-    where = f"manifest row {row}"
     if published is not None and date_precision(published) is None:
         return f"{where} has published date {published!r}; use YYYY, YYYY-MM or YYYY-MM-DD"
     if precision is not None and precision not in PRECISIONS:
@@ -103,7 +104,7 @@ def _entry(manifest_path: Path, row: int, cells: dict[str, str | None]) -> Manif
     file = (cells.get("file") or "").replace("\\", "/")  # Windows-made manifests
     published = cells.get("published")
     precision = cells.get("published_precision") if published else None
-    problem = _problem(row, cells)
+    problem = metadata_problem(f"manifest row {row}", cells)
     if published is not None and precision is None and problem is None:
         precision = date_precision(published)
     return ManifestEntry(

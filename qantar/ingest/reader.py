@@ -6,7 +6,7 @@ one saved as a PDF. The caller gets the error as a value, reports it and carries
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from qantar.exceptions import InputError
@@ -23,7 +23,8 @@ from qantar.ingest.files import (
 from qantar.ingest.html import extract_article
 from qantar.ingest.language import detect_language
 from qantar.ingest.manifest import ManifestEntry
-from qantar.model import Document, Source, make_document_id
+from qantar.ingest.pdf import is_pdf, read_pdf
+from qantar.model import Document, Page, Source, make_document_id
 
 
 @dataclass(frozen=True)
@@ -39,18 +40,27 @@ class _Content:
     text: str
     format: str
     title: str | None = None
-    published: str | None = None
+    published: Published | None = None
+    pages: list[Page] = field(default_factory=list)
 
 
 def _content(path: Path) -> _Content:
     data = read_bytes(path)
     if not data:
         raise ReadProblem("file is empty")
+    if path.suffix.lower() == ".pdf" or is_pdf(data):
+        if not is_pdf(data):
+            raise ReadProblem("named .pdf but is not a PDF file")
+        pdf = read_pdf(data)
+        # A file's creation date is near its publication but not stated by the publisher.
+        created = Published(pdf.created, "approximate") if pdf.created else None
+        return _Content(pdf.text, "pdf", pdf.title, created, pdf.pages)
     if is_binary(data):
         raise ReadProblem("binary file (not text or HTML)")
     if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(data):
         article = extract_article(decode_text(data, declared_charset(data)))
-        return _Content(article.text, "html", article.title, article.published)
+        published = Published(article.published, "day") if article.published else None
+        return _Content(article.text, "html", article.title, published)
     decoded = decode_text(data)
     if not decoded:  # nothing but a byte-order mark
         raise ReadProblem("file is empty")
@@ -66,9 +76,7 @@ def _published(
     """The manifest's date first (a person checked it), then the page's, then ``--published``."""
     if entry is not None and entry.published is not None:
         return Published(entry.published, entry.published_precision or "approximate")
-    if content.published is not None:
-        return Published(content.published, "day")
-    return default
+    return content.published or default
 
 
 def read_document(
@@ -96,4 +104,5 @@ def read_document(
         published=published.date if published else None,
         published_precision=published.precision if published else None,
         sources=[source],
+        pages=content.pages,
     )

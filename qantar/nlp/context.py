@@ -58,8 +58,9 @@ class DocumentContext:
 
     def provenance(self, start: int, end: int, extractor: str) -> Provenance:
         """Provenance for a span: the document, the span and the sentence holding it."""
+        doc = self.annotation.doc
         sentence = self.annotation.sentence_text(start)
-        return Provenance(self.annotation.doc.id, start, end, sentence, extractor)
+        return Provenance(doc.id, start, end, sentence, extractor, doc.page_at(start))
 
     def make_fact(
         self,

@@ -61,7 +61,7 @@ def document_page(engine: Engine, ref: str, include_rejected: bool = False) -> d
         "document": doc,
         "facts": facts,
         "kinds": sorted({fact["kind"] for fact in facts}),
-        "paragraphs": paragraphs(text, facts),
+        "paragraphs": paragraphs(text, facts, doc.get("pages") or []),
     }
 
 
@@ -76,10 +76,17 @@ def marks(facts: list[dict[str, Any]]) -> list[tuple[int, int, dict[str, Any]]]:
     return [(start, end, fact) for start, end, fact in found if end > start]
 
 
-def paragraphs(text: str, facts: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """``text`` split at blank lines (or single newlines) into paragraphs of segments."""
+def paragraphs(
+    text: str, facts: list[dict[str, Any]], pages: list[list[Any]] | None = None
+) -> list[list[dict[str, Any]]]:
+    """``text`` split at blank lines (or single newlines) into paragraphs of segments.
+
+    ``pages`` (``[[offset, label], ...]`` of a PDF) cut the text too: the segment that opens a
+    page carries its ``page`` label, so a reader can check a citation against the printed page.
+    """
     spans = marks(facts)
-    cuts = {0, len(text)}
+    page_starts = {int(start): str(label) for start, label in pages or []}
+    cuts = {0, len(text), *(start for start in page_starts if start < len(text))}
     for start, end, _fact in spans:
         cuts.update((max(0, min(start, len(text))), max(0, min(end, len(text)))))
     for index, char in enumerate(text):
@@ -89,7 +96,7 @@ def paragraphs(text: str, facts: list[dict[str, Any]]) -> list[list[dict[str, An
     result: list[list[dict[str, Any]]] = [[]]
     for start, end in zip(points, points[1:], strict=False):
         piece = text[start:end]
-        if piece == "\n":
+        if piece == "\n" and start not in page_starts:
             if result[-1]:
                 result.append([])
             continue
@@ -102,6 +109,7 @@ def paragraphs(text: str, facts: list[dict[str, Any]]) -> list[list[dict[str, An
                 "facts": [f["id"] for f in covering],
                 "kinds": sorted({f["kind"] for f in covering}),
                 "link": covering[0]["id"] if covering else None,
+                "page": page_starts.get(start),
             }
         )
     return [paragraph for paragraph in result if paragraph]

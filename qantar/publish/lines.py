@@ -20,6 +20,11 @@ def summary(kind: str, record: dict[str, Any]) -> str:
     return str(record.get("name") or "")
 
 
+def page_label(page: str | None) -> str | None:
+    """How a citation names a page of a paginated source: ``"page 12"``; ``None`` without."""
+    return f"page {page}" if page else None
+
+
 def when(value: Any) -> str:
     return show_date(value, "no date")
 

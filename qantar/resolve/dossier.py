@@ -78,6 +78,7 @@ def person_facts(engine: Engine, members: list[dict[str, Any]]) -> list[dict[str
                         "record": fact["record"],
                         "sentence": fact["sentence"],
                         "doc_name": fact["doc_name"],
+                        "page": fact.get("page"),
                         "outlet": source.get("outlet"),
                         "url": source.get("url"),
                     }

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 
 from qantar.store import dialect
 from qantar.store.schema import (
     RESOLUTION_TABLES,
     REVIEW_TABLES,
+    documents,
+    facts,
     metadata,
     migrations,
     now_iso,
@@ -47,11 +49,25 @@ def _reviews(conn: Connection) -> None:
     metadata.create_all(conn, tables=list(REVIEW_TABLES))
 
 
+def _pages(conn: Connection) -> None:
+    """Page starts on documents and the page a fact cites (PDF reports).
+
+    A store made by :func:`_initial` at this version already has both columns, so each is
+    added only where it is missing."""
+    for table in (documents, facts):
+        have = {column["name"] for column in inspect(conn).get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in have and column.name in {"pages", "page"}:
+                kind = column.type.compile(dialect=conn.dialect)
+                conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}"))
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_resolution", _resolution),
     ("0003_signatures", _signatures),
     ("0004_reviews", _reviews),
+    ("0005_pages", _pages),
 )
 """Every migration in the order it must run."""
 

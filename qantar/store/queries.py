@@ -37,6 +37,7 @@ _FACT_COLUMNS = (
     "span_end",
     "sentence",
     "extractor",
+    "page",
 )
 
 

@@ -58,6 +58,8 @@ documents = Table(
     Column("published", Unicode(TIME_LEN), nullable=True),
     Column("published_precision", Unicode(16), nullable=True),
     Column("text", UnicodeText, nullable=False),
+    # Page starts of a paginated source, [[offset, label], ...]; null for articles without pages.
+    Column("pages", JSON, nullable=True),
     # The extractor signature that last processed this text; null until extracted. Comparing it
     # with the current signature is how an unchanged re-run knows it can skip the document.
     Column("pipeline", UnicodeText, nullable=True),
@@ -104,6 +106,8 @@ facts = Table(
     Column("span_end", Integer, nullable=False),
     Column("sentence", UnicodeText, nullable=False),
     Column("extractor", Unicode(KEY_LEN), nullable=False),
+    # The page label the fact's span starts on (PDF reports); null for sources without pages.
+    Column("page", Unicode(32), nullable=True),
     # No foreign key to runs: facts saved outside a recorded run (tests, library use) have none.
     Column("run_id", Unicode(KEY_LEN), nullable=True),
     Column("created_at", Unicode(TIME_LEN), nullable=False),

@@ -30,12 +30,12 @@ PNG_START = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00"
         (
             "symbols.txt",  # not UTF-8, and as cp1251 it is all currency/section/plus signs
             b"\xa4\xa7\xb1\xa6 \xa9\xae\xb0 " * 30,
-            "cannot decode as UTF-8 or cp1251; convert it to UTF-8",
+            "cannot tell its text encoding; convert it to UTF-8",
         ),
         (
             "undefined.txt",  # 0x98 has no character in cp1251
             b"Some words \x98\x98 and more words",
-            "cannot decode as UTF-8 or cp1251; convert it to UTF-8",
+            "cannot tell its text encoding; convert it to UTF-8",
         ),
         (
             "menus.html",  # trafilatura falls back to the menu entries on such a page
@@ -73,10 +73,12 @@ def test_missing_path_yields_error(tmp_path: Path) -> None:
 
 
 def test_folder_without_inputs_says_which_types_it_looks_for(tmp_path: Path) -> None:
-    write(tmp_path, "notes.pdf", b"%PDF-1.4")
+    write(tmp_path, "notes.docx", b"PK\x03\x04")
     item = read_one(tmp_path)
     assert isinstance(item, InputError)
-    assert item.reason == "folder has no .txt, .text, .md, .html or .htm files"
+    assert item.reason == (
+        "folder has no .txt, .text, .md, .html, .htm, .pdf, .jsonl or .ndjson files"
+    )
 
 
 @pytest.mark.parametrize(
@@ -134,14 +136,69 @@ def test_utf8_round_trips_exactly(text: str) -> None:
     assert decode_text(text.encode("utf-8")) == text
 
 
-# ё/Ё are left out: in cp1251 "Яё" happens to be valid UTF-8, and UTF-8 is tried first.
-_words = st.lists(st.text(_CYRILLIC, min_size=1, max_size=12), min_size=1, max_size=30)
+# Real words, as detection weighs letter statistics: random letter strings are no language.
+_RUSSIAN_WORDS = [
+    "суд",
+    "приговорил",
+    "активиста",
+    "к",
+    "восьми",
+    "годам",
+    "лишения",
+    "свободы",
+    "по",
+    "делу",
+    "о",
+    "массовых",
+    "беспорядках",
+    "в",
+    "январе",
+    "защита",
+    "заявила",
+    "что",
+    "обжалует",
+    "решение",
+    "генеральная",
+    "прокуратура",
+    "сообщила",
+    "погибли",
+    "человек",
+    "задержаны",
+    "журналистка",
+    "правозащитники",
+    "аэропорт",
+    "город",
+    "власти",
+    "президент",
+]
+_sentences = st.lists(st.sampled_from(_RUSSIAN_WORDS), min_size=2, max_size=30).map(
+    lambda words: " ".join(words).capitalize() + "."
+)
 
 
-@given(_words, st.sampled_from([" ", ", ", ". ", "\n", " — "]))
-def test_cp1251_russian_round_trips(words: list[str], separator: str) -> None:
-    text = separator.join(words)
+@given(st.lists(_sentences, min_size=1, max_size=5), st.sampled_from([" ", "\n", "\n\n"]))
+def test_cp1251_russian_round_trips(sentences: list[str], separator: str) -> None:
+    text = separator.join(sentences)
     assert decode_text(text.encode("cp1251")) == text
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8_r", "mac_cyrillic"])
+def test_legacy_russian_encodings_are_detected(encoding: str) -> None:
+    text = (
+        "Суд в Алматы приговорил журналистку Айгерим Тлеужанову к четырём годам лишения "
+        "свободы. Защита заявила, что обжалует приговор в вышестоящем суде."
+    )
+    assert decode_text(text.encode(encoding)) == text
+
+
+@pytest.mark.parametrize("word", ["Суд", "А", "Алматы", "Тлеужанова"])
+def test_short_cp1251_texts_fall_back_to_cp1251(word: str) -> None:
+    assert decode_text(word.encode("cp1251")) == word
+
+
+def test_western_legacy_text_keeps_its_accents_and_quotes() -> None:
+    text = "The café owner’s account — “a fabrication” — was dismissed by the judge in Almaty."
+    assert decode_text(text.encode("cp1252")) == text
 
 
 @given(st.text())
@@ -155,4 +212,4 @@ def test_normalise_leaves_no_carriage_returns_or_trailing_space(text: str) -> No
 def test_decode_refuses_rather_than_guesses() -> None:
     with pytest.raises(ReadProblem) as raised:
         decode_text(bytes(range(0xA0, 0xC0)) * 4)
-    assert raised.value.reason == "cannot decode as UTF-8 or cp1251; convert it to UTF-8"
+    assert raised.value.reason == "cannot tell its text encoding; convert it to UTF-8"

@@ -26,7 +26,7 @@ def test_folder_walk_is_recursive_sorted_and_skips_hidden_csv_and_other_types(
     for name in taken:
         page = f"<html><body><article><p>{EN_TEXT} {name}</p></article></body></html>"
         write(tmp_path, name, page if ".htm" in name else f"{EN_TEXT} {name}")
-    for name in [".hidden.txt", ".git/HEAD.txt", "manifest.csv", "photo.jpg", "notes.pdf"]:
+    for name in [".hidden.txt", ".git/HEAD.txt", "manifest.csv", "photo.jpg", "notes.docx"]:
         write(tmp_path, name, EN_TEXT_2)
     documents, errors = read_all([tmp_path])
     assert errors == []

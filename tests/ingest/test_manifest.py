@@ -157,7 +157,7 @@ def test_row_without_file_name_is_reported(tmp_path: Path) -> None:
         ),
         (
             b"file\n\xa4\xa7\xb1\xa6\xa9\n",
-            "cannot use the manifest: cannot decode as UTF-8 or cp1251; convert it to UTF-8, "
+            "cannot use the manifest: cannot tell its text encoding; convert it to UTF-8, "
             "so nothing was read",
         ),
     ],

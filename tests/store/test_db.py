@@ -50,6 +50,28 @@ def test_migrations_run_once(tmp_path: Path) -> None:
     second.dispose()
 
 
+def test_a_store_from_before_pages_gains_the_page_columns_and_keeps_its_facts(
+    tmp_path: Path,
+) -> None:
+    url = store_url("file", tmp_path)
+    engine = open_store(url)
+    doc = make_doc(TEXT_A, "a.txt")
+    save_document(engine, doc, [person(doc, "Karim Massimov")], PIPELINE)
+    with engine.begin() as conn:  # what a store made before 0005_pages looks like
+        conn.execute(text("ALTER TABLE facts DROP COLUMN page"))
+        conn.execute(text("ALTER TABLE documents DROP COLUMN pages"))
+        conn.execute(text("DELETE FROM migrations WHERE name = '0005_pages'"))
+    engine.dispose()
+
+    reopened = open_store(url)
+    with reopened.connect() as conn:
+        assert "page" in {c["name"] for c in inspect(conn).get_columns("facts")}
+        assert "pages" in {c["name"] for c in inspect(conn).get_columns("documents")}
+    assert "0005_pages" in migrations.applied(reopened)
+    assert counts(reopened)["facts"] == {"person": 1}
+    reopened.dispose()
+
+
 def test_a_failing_migration_leaves_no_trace(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
