@@ -147,8 +147,9 @@ class NameGroup:
 
     @property
     def name(self) -> str:
-        """The fullest form the article gives (a spelled-out name beats its acronym)."""
-        forms = [m.text for m in self.mentions]
+        """The fullest form the article gives (a spelled-out name beats its acronym), in the
+        nominative where the annotator knows it (Russian declines names of bodies too)."""
+        forms = [m.normal or m.text for m in self.mentions]
         return max(forms, key=lambda f: (not f.isupper(), len(f.split()), len(f), -forms.index(f)))
 
     @property

@@ -15,6 +15,7 @@ also lets the mentions of one document settle each other's gender.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -24,6 +25,7 @@ from qantar.model import Document, Span
 from qantar.nlp.annotate.paragraphs import prose_paragraphs
 from qantar.nlp.annotate.types import Annotation, EntitySpan
 from qantar.nlp.normalize.russian_names import morph_vocab, normalize_people
+from qantar.nlp.normalize.russian_phrases import nominative_phrase
 
 #: natasha's labels onto the spaCy scheme the extractors use (see ``types``). natasha's LOC
 #: covers countries and cities, which spaCy calls GPE, and our Russian news names little else.
@@ -85,13 +87,37 @@ def _parse_paragraph(models: NatashaModels, text: str) -> Any:
     return parsed
 
 
+#: "Комитета национальной безопасности (КНБ)": natasha takes name and acronym as one span.
+_TRAILING_ACRONYM = re.compile(r"^(.*\S)\s*\(([A-ZА-ЯЁ][A-ZА-ЯЁа-яё]{1,9})\)$")
+
+
+def _split_acronym(f: _Found) -> list[_Found]:
+    """An organization written "Name (ACRONYM)" as two mentions, the name and the acronym."""
+    match = _TRAILING_ACRONYM.match(f.text)
+    if f.label != "ORG" or match is None or not match.group(2)[:2].isupper():
+        return [f]
+    name, acronym = match.group(1), match.group(2)
+    at = f.start + match.start(2)
+    return [
+        _Found(f.start, f.start + len(name), name, f.label, ""),
+        _Found(at, at + len(acronym), acronym, f.label, ""),
+    ]
+
+
 def _entities(found: list[_Found]) -> list[EntitySpan]:
-    """Entity spans with nominatives; person names are settled together for the document."""
+    """Entity spans with nominatives; person names are settled together for the document,
+    organization names by their head noun (natasha would inflect every word)."""
+    found = [part for f in found for part in _split_acronym(f)]
     people = [(f.text, f.natasha_normal) for f in found if f.label == "PERSON"]
     people_normals = iter(normalize_people(people))
     entities = []
     for f in found:
-        normal = next(people_normals) if f.label == "PERSON" else f.natasha_normal
+        if f.label == "PERSON":
+            normal = next(people_normals)
+        elif f.label == "ORG":
+            normal = nominative_phrase(f.text)
+        else:
+            normal = f.natasha_normal
         if normal == f.text:
             normal = ""  # the surface form is already the dictionary form
         entities.append(EntitySpan(f.start, f.end, f.text, f.label, normal))

@@ -9,10 +9,12 @@ statistical NER. :mod:`qantar.nlp.extract.entities` decides between overlapping 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from qantar.nlp.annotate.types import Annotation
 from qantar.nlp.lexicon import Lexicon
+from qantar.nlp.normalize.russian_phrases import nominative_phrase
 
 #: How much a candidate's origin is trusted when two candidates cover the same span.
 RANK = {"gazetteer": 4, "credit": 3, "apposition": 3, "acronym": 3, "name-shape": 2, "ner": 1}
@@ -42,6 +44,11 @@ _ACRONYM = re.compile(
     r"(?<![\w])([A-Z][\w’'.-]*(?:\s+(?:of|for|the|and|on|in|to|[A-Z][\w’'.-]*))*\s+[A-Z][\w’'.-]*)"
     r"\s+\(([A-Z][A-Z/]{1,7})\)"
 )
+#: A Russian acronym defined in brackets: "Комитета национальной безопасности (КНБ)".
+_RU_ACRONYM = re.compile(r"\(([А-ЯЁ]{2,8})\)")
+_RU_WORDS_BEFORE = re.compile(r"([А-ЯЁа-яё][А-ЯЁа-яё-]*)\s*$")
+#: Words an acronym skips: "Организация Договора о коллективной безопасности" is ОДКБ.
+_RU_SKIPPED = frozenset({"о", "об", "по", "и", "в", "на", "для", "при"})
 #: Courts are named by a run of capitalised (or hyphenated) words ending in "Court".
 _COURT = re.compile(
     r"(?<![\w-])((?:[A-Z][\w’'-]*|[A-Za-z]+-[a-z]+)(?:\s+(?:[A-Z][\w’'-]*|[A-Za-z]+-[a-z]+|of|for))*"
@@ -119,6 +126,8 @@ def _rule_candidates(annotation: Annotation, lexicon: Lexicon) -> list[Candidate
                 found.append(Candidate(start, end, text[start:end], "person", "name-shape"))
         for m in _COURT.finditer(text, a, b):
             found.append(Candidate(m.start(1), m.end(1), m.group(1), "organization", "name-shape"))
+        if annotation.doc.language == "ru":
+            found.extend(_russian_acronyms(text, a, b))
         for m in _ACRONYM.finditer(text, a, b):
             long_form, short = m.group(1), m.group(2)
             known = lexicon.lookup(long_form)
@@ -130,6 +139,40 @@ def _rule_candidates(annotation: Annotation, lexicon: Lexicon) -> list[Candidate
             found.append(Candidate(m.start(1), m.end(1), long_form, kind, "acronym", name))
             found.append(Candidate(m.start(2), m.end(2), short, kind, "acronym", name))
     return found
+
+
+def _russian_acronyms(text: str, a: int, b: int) -> Iterator[Candidate]:
+    """The long form and the acronym of each bracketed Russian acronym, as one organization.
+
+    The long form is the shortest run of words before the bracket whose initials spell the
+    acronym (prepositions skipped) and which starts with a capital, so the lower-case words
+    before a name ("бывший председатель") are left out. Its nominative is the canonical name.
+    """
+    for m in _RU_ACRONYM.finditer(text, a, b):
+        acronym = m.group(1)
+        words: list[tuple[int, str]] = []
+        end = m.start()
+        while len(words) < 10 and (w := _RU_WORDS_BEFORE.search(text, a, end)):
+            words.insert(0, (w.start(1), w.group(1)))
+            end = w.start(1)
+            initials = "".join(word[0] for _, word in words if word.lower() not in _RU_SKIPPED)
+            if initials.upper() == acronym and words[0][1][:1].isupper():
+                start = words[0][0]
+                long_form = text[start : m.start()].rstrip()
+                name = nominative_phrase(long_form)
+                yield Candidate(
+                    start,
+                    start + len(long_form),
+                    long_form,
+                    "organization",
+                    "acronym",
+                    name,
+                    normal=name if name != long_form else "",
+                )
+                yield Candidate(m.start(1), m.end(1), acronym, "organization", "acronym", name)
+                break
+            if len(initials) > len(acronym):
+                break
 
 
 def collect_candidates(annotation: Annotation, lexicon: Lexicon) -> list[Candidate]:
