@@ -219,7 +219,7 @@ def test_review_story(page: Any, errors: list[str], screenshots: Path, server: S
 
     # A new extractor version: every document is extracted again while the server runs.
     output = server.rebuild()
-    assert "7 documents extracted, 0 already current" in output, output
+    assert "11 documents extracted, 0 already current" in output, output
     page.goto(f"/facts/{target['fact']}")
     shows_correction()
     row = verdict_row(target["fact"])
