@@ -6,7 +6,6 @@ Every text here was written for this test (see tests/ingest/pdfs.py for the PDF)
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -156,9 +155,7 @@ def test_the_web_pages_show_the_page(store: tuple[str, Any]) -> None:
     for label in ("i", "11", "12"):
         assert f'<span class="page-mark" id="page-{label}">page {label}</span>' in page.text
     [fact] = [
-        f
-        for f in document_facts(engine, doc["id"])
-        if f["record"].get("name") == "Kalas Nurpeisov"
+        f for f in document_facts(engine, doc["id"]) if f["record"].get("name") == "Kalas Nurpeisov"
     ]
     shown = client.get(f"/facts/{fact['id']}")
     assert "bureau-report.pdf</a>, page 11, characters" in shown.text

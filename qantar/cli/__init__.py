@@ -3,8 +3,8 @@
 Each command parses options, calls one library function, prints the result (a table, or JSON
 with ``--json``) and turns qantar's errors into one plain line on stderr. Commands live in one
 module per family (:mod:`~qantar.cli.documents`, :mod:`~qantar.cli.records`,
-:mod:`~qantar.cli.entities`, :mod:`~qantar.cli.analysis`) and register on the one group in
-:mod:`~qantar.cli.common`.
+:mod:`~qantar.cli.entities`, :mod:`~qantar.cli.analysis`, :mod:`~qantar.cli.fetch`) and
+register on the one group in :mod:`~qantar.cli.common`.
 """
 
 from __future__ import annotations
@@ -13,12 +13,22 @@ import sys
 
 import click
 
-from qantar.cli import analysis, documents, entities, records, web
+from qantar.cli import analysis, documents, entities, fetch, records, web
 from qantar.cli.common import cli
 from qantar.cli.records import _term
 from qantar.exceptions import QantarError
 
-__all__ = ["cli", "main", "analysis", "documents", "entities", "records", "web", "_term"]
+__all__ = [
+    "cli",
+    "main",
+    "analysis",
+    "documents",
+    "entities",
+    "fetch",
+    "records",
+    "web",
+    "_term",
+]
 
 
 def main() -> None:

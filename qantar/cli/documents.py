@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from qantar.cli.common import (
     manifest_option,
 )
 from qantar.codebook import values
+from qantar.publish.lines import page_label, summary
 
 
 @cli.command("build")
@@ -38,6 +40,20 @@ def build_command(
 
     Reviewers' decisions (accepted, rejected, corrected facts; merges and splits) are kept.
     """
+    if run_build(paths, manifest, published, force=force, db=db):
+        sys.exit(1)
+
+
+def run_build(
+    paths: Sequence[str],
+    manifest: str | None,
+    published: str | None,
+    *,
+    force: bool = False,
+    db: str | None = None,
+) -> int:
+    """Build the store as ``qantar build`` does, printing its progress and report; returns
+    the number of inputs that failed. Shared with ``qantar fetch --build``."""
     from qantar.store import counts, open_store
 
     settings = _settings(db)
@@ -55,8 +71,7 @@ def build_command(
     )
     if report.resolution is not None:
         click.echo(f"resolved: {report.resolution.summary()}")
-    if errors:
-        sys.exit(1)
+    return len(errors)
 
 
 @cli.command("extract")
@@ -154,15 +169,18 @@ def _echo_misses(name: str, scores: dict[str, Any]) -> None:
     for doc, missed in scores["misses"].get(name, {}).items():
         for side in ("gold", "produced"):
             for record in missed[side]:
-                shown = {k: v for k, v in record.items() if k != "evidence"}
-                click.echo(f"{doc}  {side}-only  {json.dumps(shown, ensure_ascii=False)}")
+                click.echo(f"{doc}  {side}-only  {_shown(record)}")
     for doc, pairs in scores["attribute_misses"].get(name, {}).items():
         for pair in pairs:
             gold_record = json.dumps(pair["gold"], ensure_ascii=False)
-            shown = {k: v for k, v in pair["produced"].items() if k != "evidence"}
-            click.echo(
-                f"{doc}  gold {gold_record}\n    produced {json.dumps(shown, ensure_ascii=False)}"
-            )
+            click.echo(f"{doc}  gold {gold_record}\n    produced {_shown(pair['produced'])}")
+
+
+def _shown(record: Any) -> str:
+    """A record as JSON without its evidence; places are plain strings in SCHEMA.md."""
+    if isinstance(record, dict):
+        record = {k: v for k, v in record.items() if k != "evidence"}
+    return json.dumps(record, ensure_ascii=False)
 
 
 @cli.command("show")
@@ -186,11 +204,10 @@ def show_command(doc: str, db: str | None, as_json: bool) -> None:
     )
     for fact in facts:
         record = fact["record"]
-        label = record.get("name") or record.get("text")
+        label = summary(fact["kind"], record) or record.get("text")
         extra = f"  — {record['speaker']}" if record.get("speaker") else ""
-        click.echo(
-            f"[{fact['kind']}] {label}{extra}\n    “{fact['sentence']}” ({fact['extractor']})"
-        )
+        where = ", ".join(filter(None, [fact["extractor"], page_label(fact.get("page"))]))
+        click.echo(f"[{fact['kind']}] {label}{extra}\n    “{fact['sentence']}” ({where})")
 
 
 @cli.command("export")
