@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -20,6 +20,7 @@ import yaml
 
 from qantar.exceptions import ConfigError
 from qantar.nlp.normalize.names import skeleton
+from qantar.nlp.normalize.russian_places import place_case_forms
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class GazetteerHit:
     text: str
     kind: str  # "place" or "organization"
     canonical: str
+    normal: str = ""  # the listed nominative of a declined form ("Таразе" -> "Тараз")
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Lexicon:
     not_organizations: frozenset[str]
     place_types: dict[str, tuple[str, str | None]]  # canonical place -> (type, city of a site)
     digest: str
+    nominatives: dict[str, str] = field(default_factory=dict)  # declined form -> listed form
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[GazetteerHit]:
         """Every gazetteer name in ``text[start:end]``, longest match first at each position."""
@@ -56,8 +59,10 @@ class Lexicon:
         for match in self.gazetteer_pattern.finditer(
             text, start, len(text) if end is None else end
         ):
-            kind, name = self.canonical[match.group(0)]
-            hits.append(GazetteerHit(match.start(), match.end(), match.group(0), kind, name))
+            surface = match.group(0)
+            kind, name = self.canonical[surface]
+            normal = self.nominatives.get(surface, "")
+            hits.append(GazetteerHit(match.start(), match.end(), surface, kind, name, normal))
         return hits
 
     def lookup(self, name: str) -> tuple[str, str] | None:
@@ -164,6 +169,7 @@ def load_lexicon() -> Lexicon:
                 )
             for form in [entry["name"], *entry.get("aliases", [])]:
                 canonical.setdefault(str(form), (kind, str(entry["name"])))
+    nominatives = _declined_places(canonical)
     forms = sorted(canonical, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
     digest = patterns_digest()
@@ -180,4 +186,21 @@ def load_lexicon() -> Lexicon:
         not_organizations=frozenset(map(str, names["not_organizations"])),
         place_types=place_types,
         digest=digest,
+        nominatives=nominatives,
     )
+
+
+def _declined_places(canonical: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """Add the Russian case forms of listed places to ``canonical``; return form -> nominative.
+
+    Russian declines place names ("в Таразе", "из Кызылорды"), and a reader finds the place in
+    any case; a listed spelling keeps its own entry when a case form of another coincides."""
+    nominatives: dict[str, str] = {}
+    for form, (kind, name) in list(canonical.items()):
+        if kind != "place":
+            continue
+        for declined in place_case_forms(form):
+            if declined not in canonical:
+                canonical[declined] = (kind, name)
+                nominatives[declined] = form
+    return nominatives

@@ -32,6 +32,12 @@ _APPOSITION = re.compile(
 )
 
 
+#: A name given as initials and a surname ("М. Жунусов", "A. B. Smith"): the initials say
+#: which of the people with that surname it is, so it joins that person rather than standing
+#: as a full name of its own.
+_INITIALLED = re.compile(r"^(\w)\.\s*(?:\w\.\s*)?\S+$")
+
+
 def _similar_surname(a: str, b: str) -> bool:
     if not a or not b:
         return False
@@ -107,7 +113,7 @@ def cluster_people(
     people = [m for m in mentions if m.kind == "person"]
     for m in people:  # full names first, so that surnames can find them
         form = m.normal or m.text
-        if " " in form:
+        if " " in form and not _INITIALLED.match(form):
             key = skeleton(form)
             if key not in by_full:
                 by_full[key] = PersonCluster()
@@ -116,11 +122,14 @@ def cluster_people(
     last_seen: dict[int, int] = {}
     for m in sorted(people, key=lambda m: m.start):
         form = m.normal or m.text
-        if " " in form:
+        initial = _INITIALLED.match(form)
+        if " " in form and not initial:
             last_seen[id(by_full[skeleton(form)])] = m.start
             continue
-        key = skeleton(form)
+        key = skeleton(form.split(" ")[-1])
         matches = [c for c in clusters if _similar_surname(key, c.surname_key)]
+        if initial:  # "М. Жунусов" is the Жунусов whose first name starts with М
+            matches = [c for c in matches if c.name.startswith(initial.group(1))]
         if not matches:
             cluster = PersonCluster()
             clusters.append(cluster)

@@ -232,7 +232,7 @@ def test_russian_verdicts_in_the_nominative() -> None:
         "Ерлан Сапаров": ("prison", 60),
     }
     assert found["Бериккали Жумабаев"]["date"] == "2023-07-11"
-    assert found["Бериккали Жумабаев"]["charges"] == ["массовых беспорядках"]
+    assert found["Бериккали Жумабаев"]["charges"] == ["массовые беспорядки"]
     assert all(r["pleaded_guilty"] is False for r in found.values())
 
 

@@ -109,7 +109,15 @@ def _rule_candidates(annotation: Annotation, lexicon: Lexicon) -> list[Candidate
         a, b = paragraph.start, paragraph.end
         for hit in lexicon.find(text, a, b):
             found.append(
-                Candidate(hit.start, hit.end, hit.text, hit.kind, "gazetteer", hit.canonical)
+                Candidate(
+                    hit.start,
+                    hit.end,
+                    hit.text,
+                    hit.kind,
+                    "gazetteer",
+                    hit.canonical,
+                    normal=hit.normal,
+                )
             )
         for m in _CREDIT.finditer(text, a, b):
             found.append(Candidate(m.start(1), m.end(1), m.group(1), "person", "credit"))

@@ -42,7 +42,10 @@ def _clean(candidate: Candidate, text: str) -> Candidate | None:
 
 
 def _plausible(c: Candidate, lexicon: Lexicon, language: str) -> bool:
-    if lexicon.is_not_name(c.text) or not _HAS_UPPER.match(c.text) or len(c.text.split()) > 8:
+    if lexicon.is_not_name(c.text) or len(c.text.split()) > 8:
+        return False
+    # A listed site may start with a common noun ("аэропорт Алматы"); anything else is a name.
+    if not _HAS_UPPER.match(c.text) and c.origin != "gazetteer":
         return False
     if c.kind == "person":
         words = c.text.split()
@@ -108,7 +111,8 @@ def _resolve_kinds(kept: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
             continue
         if c.kind == "person" and " " not in c.text:
             continue  # a lone capitalised word with nothing to say it is a person
-        listed = lexicon.lookup(c.text)
+        # A declined name ("Кызылорде") is listed under its nominative, which the annotator gives.
+        listed = lexicon.lookup(c.text) or (lexicon.lookup(c.normal) if c.normal else None)
         if listed and c.kind != "person":
             resolved.append(replace(c, kind=listed[0], canonical=listed[1]))
         elif c.kind != "unknown":

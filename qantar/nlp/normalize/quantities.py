@@ -99,3 +99,34 @@ def find_quantities(
             )
         )
     return found
+
+
+#: Russian "с X до Y" after a price or count changes ("подорожал с 60 до 120 тенге") is a
+#: before and an after, two values; a range is written "от X до Y".
+_CHANGE_FROM = re.compile(r"(?<!\w)(?:с|со)\s+$", re.IGNORECASE)
+
+
+def split_change(text: str, q: Quantity) -> list[Quantity]:
+    """``q`` as its before and after values when it is a Russian "с X до Y" change, else [q]."""
+    if not isinstance(q.value, tuple) or not _CHANGE_FROM.search(
+        text, max(0, q.start - 4), q.start
+    ):
+        return [q]
+    link = re.search(r"\s+до\s+", q.text)
+    if link is None:
+        return [q]
+    low, high = q.value
+    first = Quantity(
+        q.start,
+        q.start + link.start(),
+        q.text[: link.start()],
+        low,
+        q.qualifier,
+        q.currency,
+        q.number_start,
+    )
+    second_start = q.start + link.end()
+    second = Quantity(
+        second_start, q.end, q.text[link.end() :], high, None, q.currency, second_start
+    )
+    return [first, second]

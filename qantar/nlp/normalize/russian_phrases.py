@@ -97,3 +97,78 @@ def nominative_phrase(text: str) -> str:
     inflected = [_inflect(w, _ADJECTIVE, case, number, gender) for w in words[:head]]
     inflected.append(_inflect(words[head], {"NOUN"}, case, number, None))
     return " ".join(inflected + words[head + 1 :])
+
+
+_EDGE_PUNCT = ",;:"
+
+
+def _bare(word: str) -> str:
+    return word.rstrip(_EDGE_PUNCT)
+
+
+def _noun_cases(word: str) -> set[tuple[str, str]]:
+    return _readings(_parses(_bare(word)), {"NOUN"}) if _WORD.fullmatch(_bare(word)) else set()
+
+
+def nominative_charges(text: str) -> list[str]:
+    """The offences of a charge phrase, each with its head in the nominative.
+
+    A charge is governed by the words before it: "признан виновным в краже" (prepositional),
+    "вменяли кражу" (accusative), "по делу о поджоге". The charge itself is the head noun
+    phrase, so it is put in the nominative as a name of a body is (:func:`nominative_phrase`),
+    and a participle agreeing with the head right after a comma follows it ("краже,
+    совершённой ..." is "кража, совершённая ..."). Nouns joined by "и" in the head's own case
+    and number are parallel charges ("в участии в беспорядках и хищении оружия" is two), while
+    "и" between words of another case joins inside one ("в беспорядках и погромах")."""
+    words = text.split(" ")
+    head = _head([_bare(w) for w in words])
+    if head is None:
+        return [text]
+    shared = _noun_cases(words[head])
+    cuts = [0]
+    for index in range(head + 2, len(words)):
+        if words[index - 1] == "и" and _noun_cases(words[index]) & shared:
+            cuts.append(index - 1)
+    cuts.append(len(words))
+    parts = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        chunk = words[start:end]
+        if chunk and chunk[0] == "и":
+            chunk = chunk[1:]
+        if chunk:
+            parts.append(_nominative_charge(chunk))
+    return parts
+
+
+def _nominative_charge(words: list[str]) -> str:
+    bare = [_bare(w) for w in words]
+    head = _head(bare)
+    if head is None:
+        return " ".join(words)
+    nominative = nominative_phrase(" ".join(bare[: head + 1])).split(" ")
+    if nominative == bare[: head + 1]:
+        return " ".join(words)
+    pairs = zip(nominative, words[: head + 1], bare[: head + 1], strict=True)
+    out = [n + w[len(b) :] for n, w, b in pairs]
+    rest = words[head + 1 :]
+    if words[head].endswith(",") and rest:
+        out.append(_agreeing_participle(words[head], nominative[-1], rest[0]))
+        rest = rest[1:]
+    return " ".join(out + rest)
+
+
+def _agreeing_participle(head: str, nominative_head: str, word: str) -> str:
+    """``word`` in the nominative when it is a participle agreeing with ``head``."""
+    bare = _bare(word)
+    cases = _noun_cases(head)
+    for parse in _parses(bare):
+        if parse.tag.POS != "PRTF" or (str(parse.tag.case), str(parse.tag.number)) not in cases:
+            continue
+        noun = next((p for p in _parses(nominative_head) if p.tag.POS == "NOUN"), None)
+        gender = str(noun.tag.gender) if noun is not None and noun.tag.gender else None
+        number = str(parse.tag.number)
+        wanted = {"nomn", number} | ({gender} if gender and number == "sing" else set())
+        form = Parse.inflect(parse, wanted)
+        if form is not None:
+            return _like(form.word, bare) + word[len(bare) :]
+    return word

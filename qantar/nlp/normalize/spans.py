@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
-_LEADING = re.compile(r"^(?:[\s•·*\-–—“”\"'‘’«»(\[]+|(?:the|The)\s+)+")
+# Russian particles and conjunctions that open a sentence in capitals ("Ни Сейтказиев, ни
+# Тлеужан ..."): the NER takes them into the name, but no name starts with one (an initial
+# has a dot: "А. Иванов").
+_LEADING = re.compile(r"^(?:[\s•·*\-–—“”\"'‘’«»(\[]+|(?:the|The|Ни|И|А|Но|Ведь|Даже)\s+)+")
 _TRAILING = re.compile(r"(?:[\s“”\"'‘’«»)\].,;:!?]+|[’']s)+$")
 _POSSESSIVE_PREFIX = re.compile(r"[A-Z][\w-]*[’']s\s+(?=[A-Z])")
 _GENERIC_TAIL = re.compile(

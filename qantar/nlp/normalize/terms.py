@@ -50,6 +50,10 @@ _BRANCHES = (
     # "к году и шести месяцам"
     rf"(?:(?P<c_n>{_N}|{_ART})\s+|(?<=\bк\s))(?P<c_u>{_YEAR}){_END}"
     rf"(?:\s*,\s*(?:and\s+|и\s+)?|\s+(?:and|и)\s+|\s+)(?P<c_m>{_N})\s+{_MONTH}{_END}",
+    # a unit on both ends: "from a year to two years", "от одного года до двух лет", "от
+    # шести месяцев до двух лет" (units may differ, so each end is read with its own)
+    rf"(?:from|от)\s+(?P<u_lo>{_N}|{_ART})\s+(?P<u_lou>{_UNIT}){_END}\s+(?:to|до)\s+"
+    rf"(?P<u_hi>{_N})\s+(?P<u_hiu>{_UNIT}){_END}",
     # "four to eight years", "4-8 years", "four-to-eight years", "от четырёх до восьми лет"
     rf"(?:(?:from|от)\s+)?(?P<r_lo>{_N})"
     rf"(?:\s*{_DASH}\s*|\s+(?:to|or|до|или)\s+|{_HY}to{_HY})"
@@ -163,6 +167,14 @@ def _read(match: re.Match[str], text: str, language: str) -> TermMention | None:
         total = (years or 0) + (months or 0)
         ok = years and months and total <= MAX_MONTHS
         return _mention(text, start, end, total) if ok else None
+    if g["u_lou"]:
+        low, high = (
+            _months(g["u_lo"], g["u_lou"], language),
+            _months(g["u_hi"], g["u_hiu"], language),
+        )
+        if low and high and low < high:
+            return _mention(text, start, end, low=low, high=high)
+        return _mention(text, match.start("u_hi"), end, high) if high else None
     if g["r_u"]:
         low, high = (_months(g[k], g["r_u"], language) for k in ("r_lo", "r_hi"))
         if low and high and low < high:

@@ -47,6 +47,7 @@ _SPOKEN_ON = re.compile(
     r"объявил\w*)\s+(?:(?:\w+\s+){0,3}?(?:on|в)\s+)?$",
     re.I,
 )
+_LOCATIVE = re.compile(r"(?<!\w)(?:в|во|in|at)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _RIGHT_AFTER = re.compile(r"\s+(?:on|в|,)?\s*")
 #: Types read from other extractors, not from cue words.
 FROM_OTHER_EXTRACTORS = frozenset({"verdict"})
@@ -97,11 +98,26 @@ def _is_headline(sentence: str) -> bool:
 
 
 def place_of(context: DocumentContext, span: Span) -> str | None:
-    """The first place named in the span, as its city where the place is a site in one."""
-    for entity in context.entities:
-        if entity.kind == "place" and span.start <= entity.start < span.end:
+    """The place the span says something happened in, as its city where it is a site in one.
+
+    A place after a locative preposition ("в Таразе", "in Almaty") is preferred over one that
+    only qualifies a name ("суд ... Жамбылской области"); else the first place named.
+    """
+    places = [e for e in context.entities if e.kind == "place" and span.start <= e.start < span.end]
+    located = [e for e in places if _LOCATIVE.search(context.text, max(0, e.start - 8), e.start)]
+    for entity in (located or places)[:1]:
+        name = entity.canonical or entity.normal or entity.text
+        return context.lexicon.city_of(name) or name
+    return None
+
+
+def _setting(context: DocumentContext, offset: int) -> str | None:
+    """The last city-level place named up to ``offset``: where a court story is set."""
+    for entity in reversed(context.entities):
+        if entity.kind == "place" and entity.start < offset:
             name = entity.canonical or entity.normal or entity.text
-            return context.lexicon.city_of(name) or name
+            if name != context.lexicon.home_country:
+                return context.lexicon.city_of(name) or name
     return None
 
 
@@ -148,6 +164,7 @@ class _Events:
         starts = [p.start for p in context.annotation.paragraphs]
         quotes = [(q.start, q.end) for q in find_quote_spans(text)]
         carried: tuple[int, DateMention] | None = None
+        carried_last: tuple[int, DateMention] | None = None
         for sentence in context.annotation.sentences:
             paragraph = bisect.bisect_right(starts, sentence.start) - 1
             own = [
@@ -159,7 +176,7 @@ class _Events:
                 and not any(a <= d.start < b for a, b in quotes)
             ]
             if carried and paragraph - carried[0] > CARRY_REACH:
-                carried = None
+                carried = carried_last = None
             if not _is_headline(sentence.slice(text)):
                 found = self.cues_in(sentence, cues, quotes)
                 opens_same_time = cues.same_time.match(text, sentence.start, sentence.end)
@@ -167,14 +184,21 @@ class _Events:
                 moved_on = not opens_same_time and bool(
                     cues.moved_on.match(text, sentence.start, sentence.end)
                 )
+                back = carried_last if cues.back_then.match(text, sentence.start) else None
                 for code, cue in found[: 1 if ONE_TYPE_PER_SENTENCE else None]:
-                    date = _date_for(code, cue, own, None if moved_on else carried, text, same_time)
+                    dates, narrative_day = own, back or (None if moved_on else carried)
+                    if cues.charge.search(text, max(sentence.start, cue[0] - 80), cue[0]):
+                        # a charge is dated only by its own words: "по делу о поджоге ... 5 января"
+                        dates, narrative_day = [d for d in own if d.start > cue[1]], None
+                    date = _date_for(code, cue, dates, narrative_day, text, same_time)
                     if date is None:
                         continue
                     record = {
                         "date": date_value(date),
                         "type": code,
-                        "place": place_of(context, sentence),
+                        # a statement's place is where it was said, rarely written; the
+                        # places in it are what it is about ("death toll in Kazakhstan")
+                        "place": None if code == "statement" else place_of(context, sentence),
                         "actors": _actors(context, sentence),
                         "summary": sentence.slice(text).strip()[:240],
                     }
@@ -183,19 +207,29 @@ class _Events:
             if narrative:
                 days = [d for d in narrative if d.precision == "day"]
                 carried = (paragraph, days[0]) if days else None
+                carried_last = (paragraph, max(days, key=lambda d: d.start)) if days else None
 
     def cues_in(
         self, sentence: Span, cues: EventCues, quotes: list[tuple[int, int]]
     ) -> list[tuple[str, tuple[int, int]]]:
         """The first cue of each event type in the sentence, outside quotations."""
-        found = []
-        for code, pattern in cues.types:
-            if code in FROM_OTHER_EXTRACTORS:
-                continue
-            for cue in pattern.finditer(self.context.text, sentence.start, sentence.end):
-                if not any(a <= cue.start() < b for a, b in quotes):
-                    found.append((code, cue.span()))
-                    break
+        text = self.context.text
+        ruled_out = [m.span() for m in cues.not_events.finditer(text, sentence.start, sentence.end)]
+        spans = [
+            (code, cue.span())
+            for code, pattern in cues.types
+            if code not in FROM_OTHER_EXTRACTORS
+            for cue in pattern.finditer(text, sentence.start, sentence.end)
+            if not any(a <= cue.start() < b for a, b in quotes + ruled_out)
+        ]
+        found: list[tuple[str, tuple[int, int]]] = []
+        for code, (start, end) in spans:
+            # "задержан по подозрению" (arrest) holds "задержан" (detention): the longer cue wins
+            inside = any(
+                a <= start and end <= b and (b - a) > (end - start) for _c, (a, b) in spans
+            )
+            if not inside and code not in {c for c, _s in found}:
+                found.append((code, (start, end)))
         return found
 
     def read_verdicts(self) -> None:
@@ -206,7 +240,8 @@ class _Events:
             record = {
                 "date": verdict["date"],
                 "type": "verdict",
-                "place": verdict.get("city"),
+                # the court's city, else the place the story of the trial is set in
+                "place": verdict.get("city") or _setting(self.context, fact.provenance.end),
                 "actors": [verdict["defendant"]] if verdict.get("defendant") else [],
                 "summary": fact.provenance.sentence[:240],
             }

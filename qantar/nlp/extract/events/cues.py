@@ -26,6 +26,12 @@ class EventCues:
     """Sentence openers that put a sentence on the day just told ("In parallel, ...")."""
     moved_on: re.Pattern[str]
     """Sentence openers that leave the day just told ("Soon after the events, ...")."""
+    not_events: re.Pattern[str]
+    """Phrases holding a cue that are a charge or a circumstance, not a happening."""
+    charge: re.Pattern[str]
+    """Words before a cue that make it a charge ("вменяли поджог")."""
+    back_then: re.Pattern[str]
+    """Sentence openers that point back to the last date named ("Тогда ...")."""
 
 
 def _by_language(section: object, language: str, name: str) -> list[str]:
@@ -46,4 +52,7 @@ def event_cues(language: str) -> EventCues:
         responsible=phrase_pattern(_by_language(data["responsible"], language, "responsible")),
         same_time=phrase_pattern(_by_language(data["same_time"], language, "same_time")),
         moved_on=phrase_pattern(_by_language(data["moved_on"], language, "moved_on")),
+        not_events=phrase_pattern(_by_language(data["not_events"], language, "not_events")),
+        charge=phrase_pattern(_by_language(data["charge"], language, "charge")),
+        back_then=phrase_pattern(_by_language(data["back_then"], language, "back_then")),
     )

@@ -22,18 +22,15 @@ seen 100 convictions", "in 2022"). Counts of different scopes are not compared w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from qantar.codebook import load_codebook
 from qantar.model import Fact, Mention, Span
 from qantar.nlp.context import DocumentContext
-from qantar.nlp.extract.figures.sources import UNKNOWN, Source, find_source
+from qantar.nlp.extract.figures.dating import as_of_date
+from qantar.nlp.extract.figures.measures import SUB_COUNT_AFTER, measure_of
+from qantar.nlp.extract.figures.sources import UNKNOWN, Source, find_source, is_anaphoric
 from qantar.nlp.extract.verdicts.clauses import read_clauses
-from qantar.nlp.lexicon import phrase_pattern
-from qantar.nlp.normalize.dates import DateMention
-from qantar.nlp.normalize.quantities import Quantity, find_quantities
+from qantar.nlp.normalize.quantities import Quantity, find_quantities, split_change
 from qantar.nlp.normalize.terms import find_terms
 
 NAME = "figures"
@@ -43,12 +40,6 @@ REQUIRES: tuple[str, ...] = ("people", "organizations", "places", "quotes", "ver
 
 #: Sentences a source and date carry over to later figures that name none.
 CARRY_REACH = 2
-_FRAME_BEFORE = re.compile(
-    r"\s*(?:on|by|as\s+of|as\s+at|(?:by|on)\s+the\s+\w+\s+of|к|на|по\s+состоянию\s+на)\s*",
-    re.IGNORECASE,
-)
-_SAYING = r"said|says|reported|stated|announced|briefed|заявил\w*|сообщил\w*"
-_SPOKEN = re.compile(rf"\b(?:{_SAYING})\s+(?:on|в)?\s*$", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(
     r"(?:^\s*|\b(?:in|during|throughout|for|over|в|во|за|на\s+протяжении)\s+(?:the\s+)?"
     r"(?:month\s+of\s+|year\s+of\s+|course\s+of\s+)?)$",
@@ -59,82 +50,12 @@ _NOT_A_COUNT_AFTER = re.compile(
     # a share ("6%"), an ordinal ("19th") or a part of a whole ("six of the deaths were ...")
     r"\s*(?:%|percent|per\s+cent|процент\w*|th\b|st\b|nd\b|rd\b|of\s+(?:the|them|these|those)\b)"
 )
+#: "один из осуждённых", "одного из адвокатов": one member of a group, not a count of one.
+_ONE_OF = re.compile(r"\s+из\s+(?!них\b)", re.IGNORECASE)
 _SUB_COUNT = re.compile(r"\s*(?:of\s+(?:them|these|those|whom)|из\s+них)\b", re.IGNORECASE)
 _SUB_COUNT_BEFORE = re.compile(
     r"\b(?:of\s+(?:them|whom)|including|из\s+них|в\s+том\s+числе)[\s,:—–-]*$", re.IGNORECASE
 )
-_REPORTED = re.compile(rf"\b(?:{_SAYING}|told|published|сказал\w*|опубликовал\w*)\b", re.IGNORECASE)
-_IN_MONTH_BEFORE = re.compile(r"\s*(?:in|в)\s+(?:early\s+|mid-?\s*|late\s+)?", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Measure:
-    code: str
-    noun: re.Pattern[str] | None
-    cue: re.Pattern[str] | None
-    currency: str | None
-
-
-@cache
-def measures(language: str) -> tuple[Measure, ...]:
-    """The codebook's figure measures with their cue patterns, in codebook order."""
-    language = language if language in ("en", "ru") else "en"
-    found = []
-    for code, spec in load_codebook()["figure_measures"].items():
-        noun = spec.extra.get("noun", {}).get(language)
-        cue = spec.extra.get("cue", {}).get(language)
-        noun_pattern = None
-        if noun:
-            words = phrase_pattern(noun).pattern
-            noun_pattern = re.compile(
-                rf"^\s*(?:[–—-]\s*)?(?:[\w’'-]+\s+){{0,3}}?[“\"‘']?(?:{words})", re.IGNORECASE
-            )
-        found.append(
-            Measure(
-                code,
-                noun_pattern,
-                phrase_pattern(cue) if cue else None,
-                spec.extra.get("currency"),
-            )
-        )
-    return tuple(found)
-
-
-def _measure(text: str, q: Quantity, sentence: Span, language: str) -> str | None:
-    after = text[q.end : min(q.end + 60, sentence.end)]
-    for m in measures(language):
-        if m.currency:
-            if q.currency != m.currency:
-                continue
-        elif q.currency or m.noun is None or not m.noun.match(after):
-            continue
-        if m.cue and not m.cue.search(text, sentence.start, sentence.end):
-            continue
-        return m.code
-    return None
-
-
-def _as_of(text: str, dates: list[DateMention], sentence: Span) -> str | None:
-    for d in dates:
-        if d.precision == "year" or d.end_value:
-            continue
-        before = text[sentence.start : d.start]
-        if (
-            # "15 января прокуратура сообщала о 225 погибших"; a month opening the sentence is
-            # the period counted ("July has seen 100 convictions"), not the day of the count
-            (not before.strip() and d.precision == "day")
-            or _FRAME_BEFORE.fullmatch(before)
-            # "In March, the prosecutor told parliament that 230 had died": as of that month
-            or (
-                d.precision == "month"
-                and _IN_MONTH_BEFORE.fullmatch(before)
-                and _REPORTED.search(text, d.end, sentence.end) is not None
-            )
-            or _SPOKEN.search(before)
-            or re.search(r"as\s+of\s*$", before, re.I)
-        ):
-            return d.value
-    return None
 
 
 def _period(context: DocumentContext, sentence: Span, as_of: str | None) -> Any:
@@ -240,23 +161,32 @@ def extract(context: DocumentContext) -> list[Fact]:
     for index, sentence in enumerate(context.annotation.sentences):
         if index - last_index > CARRY_REACH:
             previous = None
-        quantities = find_quantities(text, language, sentence.start, sentence.end)
+        quantities = [
+            c
+            for q in find_quantities(text, language, sentence.start, sentence.end)
+            for c in split_change(text, q)
+        ]
         excluded = _excluded(context, sentence) if quantities else []
         figures = []
-        for q in quantities:
+        for i, q in enumerate(quantities):
             if any(a < q.end and q.number_start < b for a, b in excluded):
                 continue
-            if _NOT_A_COUNT_AFTER.match(text, q.end):
+            if _NOT_A_COUNT_AFTER.match(text, q.end) or (
+                q.value == 1 and _ONE_OF.match(text, q.end)
+            ):
                 continue
-            measure = _measure(text, q, sentence, language)
+            head = quantities[i - 1] if i and SUB_COUNT_AFTER.match(text, q.end) else None
+            measure = measure_of(text, q, sentence, language, head)
             if measure:
                 figures.append((q, measure))
         if not figures:
             continue
         last_index = index
         dates = [d for d in context.dates if sentence.start <= d.start < sentence.end and d.value]
-        as_of = _as_of(text, dates, sentence)
+        as_of = as_of_date(text, dates, sentence, language)
         source = find_source(context, sentence, figures[0][0].start)
+        if source is not None and previous is not None and is_anaphoric(context, source):
+            source, as_of = previous[0], as_of or previous[1]  # "по информации ведомства"
         if (
             source is None
             and previous is not None
@@ -275,8 +205,11 @@ def extract(context: DocumentContext) -> list[Fact]:
             record = _record(q, measure, source, as_of, sentence.slice(text).strip(), scope)
             key = f"{measure}:{record['value']}"
             if key in found:
-                if found[key].record["attributed_to"] is None and source.name is not None:
-                    found[key].record.update(attributed_to=source.name, source_type=source.kind)
+                kept = found[key].record
+                if kept["attributed_to"] is None and source.name is not None:
+                    kept.update(attributed_to=source.name, source_type=source.kind)
+                if kept["as_of"] is None and as_of is not None:
+                    kept["as_of"] = as_of  # the headline's count, dated in the text below it
                 continue
             found[key] = Fact(
                 kind=KIND,

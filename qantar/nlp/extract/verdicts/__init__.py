@@ -16,6 +16,7 @@ from qantar.nlp.context import DocumentContext
 from qantar.nlp.extract.verdicts.clauses import Defendant, VerdictClause, plea, read_clauses
 from qantar.nlp.extract.verdicts.cues import verdict_cues
 from qantar.nlp.extract.verdicts.drafts import (
+    DATE_REACH,
     LIST_REACH,
     Draft,
     Terms,
@@ -53,6 +54,7 @@ class _Reader:
         ]
         self.drafts: list[Draft] = []
         self.by_person: dict[int, Draft] = {}
+        self.cities: list[tuple[int, int, str]] = []  # (paragraph, offset, city) of each clause
 
     def people_in(self, span: Span) -> list[Defendant]:
         """One defendant per person named in the span (not judges or lawyers), in text order."""
@@ -80,10 +82,39 @@ class _Reader:
             defendants.extend(people or [d])
         return defendants
 
+    def back_reference(self, clause: VerdictClause) -> list[Defendant]:
+        """ "Его признали виновным в ...": a clause naming nobody, whose pronoun (or "женщину")
+        before or right after the trigger points back to the last person named before it, in
+        this paragraph or the one before (a reader looks no further back)."""
+        text, trigger_end = self.context.text, clause.trigger[1]
+        before = self.cues.back_references.search(text, clause.span.start, trigger_end)
+        after = self.cues.back_references.match(text, trigger_end + 1, clause.span.end)
+        if before is None and (after is None or text[trigger_end] != " "):
+            return []
+        paragraphs = self.context.annotation.paragraphs
+        first = paragraphs[max(clause.paragraph - 1, 0)].start
+        named = [
+            Defendant(m.start, m.end, person)
+            for m, person in self.context.people_between(first, clause.span.start)
+            if not {r.lower() for r in person.roles} & self.cues.court_roles
+        ]
+        return named[-1:]
+
+    def add_charges(self, clause: VerdictClause) -> None:
+        """A clause with charges but no outcome ("Его признали виновным в краже") adds the
+        charges to the verdict already read for the person it names or points back to."""
+        if not clause.charges:
+            return
+        for defendant in self.expand(clause) or self.back_reference(clause):
+            draft = self.by_person.get(id(defendant.person))
+            if draft is not None:
+                draft.fill_from(clause, clause.charges)
+
     def read(self) -> list[Draft]:
         previous: tuple[str, list[str], list[Draft]] | None = None
         for paragraph, sentence in self.sentences:
             clauses = read_clauses(self.context, sentence, paragraph)
+            self.cities.extend((paragraph, c.span.start, c.city) for c in clauses if c.city)
             if not clauses:
                 self.apply_plea(sentence, paragraph, previous[2] if previous else [])
             for clause in clauses:
@@ -93,11 +124,12 @@ class _Reader:
                 if outcome is None and clause.terms:
                     outcome = self.cues.default_outcome
                 if outcome is None and not clause.appeal:
+                    self.add_charges(clause)
                     continue
                 charges = clause.charges
                 if not charges and clause.same_charges_as_before and previous:
                     charges = previous[1]
-                defendants = self.expand(clause)
+                defendants = self.expand(clause) or self.back_reference(clause)
                 spread = spread_terms(clause, defendants)
                 if clause.same_term_as_before and not clause.terms and previous:
                     last = previous[2][-1]
@@ -111,7 +143,24 @@ class _Reader:
                     previous = (outcome, charges, drafts)
         kept = absorb_groups(self.drafts)
         self.date_the_rest(kept)
+        self.place_the_rest(kept)
         return kept
+
+    def place_the_rest(self, drafts: list[Draft]) -> None:
+        """A verdict whose clause names no city is in the city of the nearest verdict sentence
+        before it (else after it) within reach: "Суд в Таразе огласил приговор ... Ещё один
+        обвиняемый оправдан" is a Taraz acquittal. Like dates, never from further away."""
+        for draft in drafts:
+            if draft.city is not None:
+                continue
+            here, at = draft.clause.paragraph, draft.clause.span.start
+            near = [
+                (offset > at, abs(offset - at), city)
+                for paragraph, offset, city in self.cities
+                if abs(paragraph - here) <= DATE_REACH
+            ]
+            if near:
+                draft.city = min(near)[2]
 
     def add(
         self,

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from qantar.model import Span
 from qantar.nlp.extract.verdicts.cues import VerdictCues
+from qantar.nlp.normalize.russian_phrases import nominative_charges
 from qantar.nlp.normalize.terms import find_terms
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -85,10 +86,30 @@ def find_charges(
             return quoted, Span(opener.start(), _quoted_end(text, opener.end(), clause.end))
         phrase, cut = _phrase(text, opener.end(), clause.end, cues, stops)
         if phrase:
-            return [phrase], Span(opener.start(), cut)
+            return _named(phrase), Span(opener.start(), cut)
     if noun:
         return [noun.group(1)], Span(noun.start(), noun.end())
-    return [], Span(clause.end, clause.end)
+    return _preceding(text, clause, cues, start, stops), Span(clause.end, clause.end)
+
+
+def _preceding(
+    text: str, clause: Span, cues: VerdictCues, start: int, stops: Sequence[int]
+) -> list[str]:
+    """A charge in a clause about the defendant before the trigger ("X, которому вменяли
+    поджог, суд оправдал"): it ends at that clause's comma. Its span is not returned, since
+    the verdict's own date and place stand after it."""
+    for opener in cues.preceding_charge_openers.finditer(text, clause.start, start):
+        comma = text.find(",", opener.end(), start)
+        end = comma if comma != -1 else start
+        phrase, _cut = _phrase(text, opener.end(), end, cues, stops)
+        if phrase:
+            return _named(phrase)
+    return []
+
+
+def _named(phrase: str) -> list[str]:
+    """A Russian charge in the nominative, split into its parallel offences."""
+    return nominative_charges(phrase) if _CYRILLIC.search(phrase) else [phrase]
 
 
 def _starts_with_term(phrase: str, cues: VerdictCues) -> bool:

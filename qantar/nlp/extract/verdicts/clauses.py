@@ -112,6 +112,9 @@ def _outcomes(
     for _, code in sorted(found):
         if code not in ordered:
             ordered.append(code)
+    if "suspended" in ordered and "prison" in ordered:
+        # "лишения свободы условно", "a suspended prison term": the prison term is suspended
+        ordered.remove("prison")
     return ordered
 
 

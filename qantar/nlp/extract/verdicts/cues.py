@@ -36,6 +36,8 @@ class VerdictCues:
     appeal_status: tuple[tuple[str, re.Pattern[str]], ...]
     appeal_words: re.Pattern[str]
     charge_openers: re.Pattern[str]
+    preceding_charge_openers: re.Pattern[str]
+    back_references: re.Pattern[str]
     charge_hedges: re.Pattern[str]
     same_charges: re.Pattern[str]
     date_words: re.Pattern[str]
@@ -95,6 +97,8 @@ def verdict_cues(language: str) -> VerdictCues:
         ),
         appeal_words=words("appeal_words"),
         charge_openers=words("charge_openers"),
+        preceding_charge_openers=words("preceding_charge_openers"),
+        back_references=words("back_references"),
         charge_hedges=re.compile(
             "|".join(f"(?:{h})" for h in _words(data, "charge_hedges", language)) or "(?!x)x",
             re.IGNORECASE,
