@@ -67,6 +67,7 @@ def test_verdicts_filters_and_json(db: str) -> None:
         "span_end",
         "sentence",
         "extractor",
+        "page",
         "mentions",
         "review",
     }
