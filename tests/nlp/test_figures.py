@@ -83,6 +83,17 @@ def test_a_source_carries_to_a_bare_sentence_of_figures_that_follows() -> None:
     ]
 
 
+def test_a_sentence_naming_its_own_counter_does_not_inherit_the_last_source() -> None:
+    found = figures(
+        "According to the interior ministry, 9,900 people were detained. "
+        "Local monitors counted at least 30 people who died after detention."
+    )
+    assert [(f["value"], f["attributed_to"], f["source_type"]) for f in found] == [
+        (9900, "interior ministry", "official"),
+        (30, "monitors", "independent"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
