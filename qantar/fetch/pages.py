@@ -29,6 +29,7 @@ from qantar.ingest.files import (
 )
 from qantar.ingest.html import extract_article
 from qantar.ingest.language import detect_language
+from qantar.ingest.pdf import is_pdf
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain", "text/markdown"})
@@ -54,7 +55,7 @@ def kind_of(response: Response) -> str:
     """``pdf``, ``feed``, ``html``, ``text`` or ``other``: the Content-Type first, then the
     bytes (servers often send a generic or wrong type)."""
     content, media = response.content, response.media_type
-    if media == "application/pdf" or content.startswith(b"%PDF"):
+    if media == "application/pdf" or is_pdf(content):
         return "pdf"
     if is_feed(media, content):
         return "feed"
