@@ -475,7 +475,7 @@ def test_date_interval_rejects_what_is_not_a_date(value: Any) -> None:
         (
             lambda e: list_verdicts(e, outcome="jail"),
             "outcome must be one of prison, restricted_freedom, probation, suspended, fine, "
-            "acquitted, ban, not 'jail'",
+            "acquitted, ban, convicted, not 'jail'",
         ),
         (lambda e: list_events(e, type="riot"), "type must be one of protest, clash,"),
     ],
