@@ -24,7 +24,7 @@ from qantar.analyze.findings import Finding, Side, agreeing_groups
 from qantar.analyze.names import record_names
 from qantar.analyze.periods import apart, gap_days, interval, same_event_window, show_date
 from qantar.codebook import label, load_codebook
-from qantar.store.records import Interval
+from qantar.dates import Interval
 
 PARTICIPANT_FIELDS = ("actors", "person")
 SHARED_PARTICIPANTS = 2

@@ -24,8 +24,8 @@ from qantar.analyze.findings import Finding, Side, agreeing_groups, disagreement
 from qantar.analyze.periods import apart, refers_to, scope_period, show_date
 from qantar.analyze.values import Range, agree, show_value, value_range
 from qantar.codebook import label
+from qantar.dates import Interval
 from qantar.nlp.normalize.names import skeleton
-from qantar.store.records import Interval
 
 OPPOSED = frozenset({"official", "independent"})
 

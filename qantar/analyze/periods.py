@@ -1,7 +1,7 @@
 """When a fact holds: the time a figure refers to, a ruling's day, an event's date.
 
 Articles give dates at day, month or year precision, so every date is an interval (see
-:func:`qantar.store.records.date_interval`). A figure with no ``as_of`` still cannot refer to
+:func:`qantar.dates.date_interval`). A figure with no ``as_of`` still cannot refer to
 a time after its article was published: its interval runs from the start of time to the
 publication day. Two facts are *apart in time* only when their intervals do not meet.
 """
@@ -13,8 +13,8 @@ from functools import cache
 from typing import Any
 
 from qantar.codebook import setting
-from qantar.store.records import Interval, show_date
-from qantar.store.records import lenient_interval as interval
+from qantar.dates import Interval, show_date
+from qantar.dates import lenient_interval as interval
 
 __all__ = [
     "Interval",

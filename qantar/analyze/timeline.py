@@ -19,9 +19,9 @@ from qantar.analyze.corpus import Corpus, Report, independent
 from qantar.analyze.findings import agreeing_groups
 from qantar.analyze.periods import apart, interval, show_date
 from qantar.codebook import label
+from qantar.dates import Interval, date_interval
 from qantar.nlp.normalize.names import same_name, skeleton
 from qantar.resolve.entities import find_entities
-from qantar.store.records import Interval, date_interval
 
 
 @dataclass

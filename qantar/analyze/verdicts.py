@@ -18,7 +18,7 @@ from qantar.analyze.corpus import Corpus, Report
 from qantar.analyze.findings import Finding, Side, agreeing_groups, disagreements
 from qantar.analyze.periods import apart, interval
 from qantar.codebook import label
-from qantar.store.records import Interval
+from qantar.dates import Interval
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ _term = term_words
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """Reject a malformed --since/--until before the store is opened, in plain words."""
-    from qantar.store.records import DATE_EXAMPLE, date_interval
+    from qantar.dates import DATE_EXAMPLE, date_interval
 
     if value is not None:
         try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from qantar.store.records import show_date
+from qantar.dates import show_date
 
 
 def summary(kind: str, record: dict[str, Any]) -> str:

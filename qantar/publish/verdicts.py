@@ -15,11 +15,12 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from qantar.codebook import label, values
+from qantar.dates import lenient_interval, show_date
 from qantar.nlp.normalize.names import skeleton
 from qantar.publish.lines import term_words
 from qantar.publish.state import memoised
 from qantar.store.queries import fact_sources, record_strings
-from qantar.store.records import lenient_interval, list_verdicts, show_date
+from qantar.store.records import list_verdicts
 
 SORTS = ("date", "defendant", "city", "outcome", "term", "document")
 """Columns the table can be sorted by."""

@@ -17,9 +17,9 @@ from collections.abc import Iterable, Mapping
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from qantar.names import SURNAME_SIMILARITY
 from qantar.resolve.compare import SURNAME_EDITS
 from qantar.resolve.person_names import PersonName
-from qantar.resolve.within_document import SURNAME_SIMILARITY
 
 MIN_FUZZY_STEM = 5
 """Stems shorter than this only ever match exactly: short names differ by one letter (Abai, Abay

@@ -18,8 +18,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from qantar.names import SURNAME_SIMILARITY
 from qantar.resolve.person_names import PersonName
-from qantar.resolve.within_document import SURNAME_SIMILARITY
 
 MERGE_SCORE = 0.85
 """Pairs scoring at least this are merged without a reviewer."""

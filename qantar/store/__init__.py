@@ -5,6 +5,7 @@ with the :mod:`~qantar.store.queries` functions and list verdicts, events and th
 with the :mod:`~qantar.store.records` ones; all of them take the returned engine.
 """
 
+from qantar.dates import date_interval
 from qantar.store.db import open_store
 from qantar.store.queries import (
     counts,
@@ -17,7 +18,6 @@ from qantar.store.queries import (
     snapshot,
 )
 from qantar.store.records import (
-    date_interval,
     list_events,
     list_figures,
     list_verdicts,

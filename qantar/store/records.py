@@ -4,61 +4,24 @@ Records are JSON, and JSON paths differ between SQLite and PostgreSQL, so the da
 selects facts by kind (:func:`~qantar.store.queries.list_facts`) and the filters run here, in
 Python. The volumes are small (thousands of verdicts, not millions), so this stays simple.
 
-Names are compared the way the rest of qantar compares them: by their folded skeleton, so
-"Karim Massimov" finds "Карим Масимов", and a lone surname ("Masimov") finds the full name.
-Dates are compared as intervals, because articles give them at day, month or year precision:
-"2023-04" is all of April 2023, and it overlaps a query for "2023-04-10".
+Names are compared the way the rest of qantar compares them (:mod:`qantar.names`): by their
+folded skeleton, so "Karim Massimov" finds "Карим Масимов", and a lone surname ("Masimov")
+finds the full name. Dates are compared as intervals (:mod:`qantar.dates`), because articles
+give them at day, month or year precision: "2023-04" is all of April 2023, and it overlaps a
+query for "2023-04-10".
 """
 
 from __future__ import annotations
 
-import calendar
-import re
 from collections.abc import Callable, Iterable
-from datetime import date
 from typing import Any
 
 from sqlalchemy.engine import Engine
 
 from qantar.codebook import values
-from qantar.nlp.normalize.names import same_name, skeleton
-from qantar.resolve.within_document import surname_matches
+from qantar.dates import Interval, date_interval, lenient_interval
+from qantar.names import same_name, skeleton, surname_matches
 from qantar.store.queries import fact_sources, list_facts, record_strings
-
-DATE_EXAMPLE = "a date such as 2022-01-05, 2022-01 or 2022"
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-Interval = tuple[date, date]
-
-
-def date_interval(value: Any, what: str = "the date") -> Interval | None:
-    """The first and last day a date covers: ``"2023-04"`` is 2023-04-01..2023-04-30.
-
-    ``value`` is an ISO date at day, month or year precision, a ``{"start", "end"}`` span of
-    those (start's first day to end's last day), or ``None`` (no date, so no interval).
-
-    Raises:
-        ValueError: ``value`` is not one of those; the message names ``what`` it was.
-    """
-    if value is None:
-        return None
-    if isinstance(value, dict):
-        start = date_interval(value.get("start"), what)
-        end = date_interval(value.get("end"), what)
-        if start is not None and end is not None and start[0] <= end[1]:
-            return start[0], end[1]
-    elif isinstance(value, str) and (match := _ISO.fullmatch(value.strip())):
-        year, month, day = (int(part) if part else None for part in match.groups())
-        assert year is not None
-        try:
-            if month is None:
-                return date(year, 1, 1), date(year, 12, 31)
-            if day is None:
-                return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-            return date(year, month, day), date(year, month, day)
-        except ValueError:
-            pass  # 2023-13 or 2023-02-30: reported below like any other malformed date
-    raise ValueError(f"{what} must be {DATE_EXAMPLE}, not {value!r}")
 
 
 def list_verdicts(
@@ -242,15 +205,6 @@ def _record_interval(record: dict[str, Any], field: str = "date") -> Interval | 
     return lenient_interval(record.get(field))
 
 
-def lenient_interval(value: Any) -> Interval | None:
-    """A record's date as an interval; a malformed or missing one counts as undated, not as
-    an error (records are extracted data, not user input)."""
-    try:
-        return date_interval(value)
-    except ValueError:
-        return None
-
-
 def _is_person(query: str, names: Iterable[str]) -> bool:
     """Same folded name, or one is the other's surname ("Masimov" and "Karim Massimov")."""
     return any(
@@ -286,11 +240,3 @@ def _source(fact: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, An
         "outlet": next((s["outlet"] for s in sources if s["outlet"]), None),
         "url": next((s["url"] for s in sources if s["url"]), None),
     }
-
-
-def show_date(value: Any, missing: str = "undated") -> str:
-    """A record date as text: ``2022-01-06``, ``2022-01``, ``2022-01-05..2022-01-10``, else
-    ``missing``."""
-    if isinstance(value, dict):
-        return f"{value.get('start')}..{value.get('end')}"
-    return str(value) if value else missing

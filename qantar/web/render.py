@@ -12,9 +12,9 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from qantar.codebook import label
+from qantar.dates import show_date
 from qantar.publish.lines import summary
 from qantar.review.facts import show_field
-from qantar.store.records import show_date
 from qantar.web.security import CSRF_FIELD, csrf_token, current_user
 
 HERE = Path(__file__).parent

@@ -19,7 +19,7 @@ from qantar.analyze.periods import (
     scope_period,
     show_date,
 )
-from qantar.store.records import Interval
+from qantar.dates import Interval
 
 D = date
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from qantar.names import surname_matches
 from qantar.nlp.lexicon import load_lexicon
 from qantar.nlp.normalize.names import clean_name, same_name, skeleton
 from qantar.nlp.normalize.spans import trim
-from qantar.resolve.within_document import surname_matches
 from tests.nlp.helpers import extract, names
 
 SAME_PERSON = [

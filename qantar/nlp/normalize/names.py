@@ -1,68 +1,12 @@
-"""Name folding: one comparable key for the spellings of a name across Latin and Cyrillic.
+"""Name folding for the nlp stage: the skeleton key that compares spellings of a name.
 
-Why a hand-made "skeleton" and not embeddings or phonetic codes: measured on Kazakh and Russian
-names (shared/notes/nlp-dependencies.md, section 5), anyascii followed by a few
-transliteration rewrites merged 14 of 16 true spelling pairs with no false merge, better than
-metaphone, NYSIIS or sentence embeddings. ``Karim Massimov``, ``Karim Masimov`` and
-``Карим Масимов`` all become ``karim masimov``.
+The folding itself lives in :mod:`qantar.names`, at the base of the package, because the store
+and every later stage compare names the same way and the store must not import nlp. It is
+re-exported here so that nlp code keeps reading ``qantar.nlp.normalize.names``.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from qantar.names import ascii_lower, clean_name, same_name, skeleton
 
-from anyascii import anyascii
-
-# Ordered rewrites applied after transliteration to lower-case ASCII. Each folds a spelling
-# choice that English and Russian-language outlets make differently for the same Kazakh name.
-_REWRITES: tuple[tuple[str, str], ...] = (
-    ("zh", "j"),  # Zhomart / Jomart / Жомарт
-    ("kh", "h"),  # Yermukhamet / Ermuhamet
-    ("dzh", "j"),
-    ("ts", "c"),
-    ("q", "k"),  # Qasym / Kasym
-    ("yev", "ev"),  # Tokayev / Tokaev
-    ("ye", "e"),  # Yermukhamet / Ермухамет (Е is "e" to anyascii)
-    ("iy", "i"),  # Dmitriy / Dmitri
-    ("y", "i"),  # Asylov / Asilov, Satybaldy
-    ("ay", "ai"),
-    ("w", "v"),
-)
-_DOUBLED = re.compile(r"([a-z])\1+")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’`]s\b", re.IGNORECASE)
-
-
-def clean_name(name: str) -> str:
-    """Surface clean-up that keeps the alphabet: trims quotes, a leading "the", a possessive."""
-    text = unicodedata.normalize("NFC", name).strip()
-    text = text.strip("\"'“”«»‘’ .,;:")
-    text = _LEADING_THE.sub("", text)
-    text = _POSSESSIVE.sub("", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def ascii_lower(name: str) -> str:
-    """Transliterate to lower-case ASCII words separated by single spaces."""
-    text = anyascii(clean_name(name)).lower()
-    return _NON_WORD.sub(" ", text).strip()
-
-
-def skeleton(name: str) -> str:
-    """The comparison key: ASCII, lower case, transliteration choices folded, doubles collapsed.
-
-    >>> skeleton("Kassym-Jomart Tokayev") == skeleton("Касым-Жомарт Токаев")
-    True
-    """
-    text = ascii_lower(name)
-    for old, new in _REWRITES:
-        text = text.replace(old, new)
-    return _DOUBLED.sub(r"\1", text)
-
-
-def same_name(left: str, right: str) -> bool:
-    """Whether two surface forms fold to the same skeleton."""
-    a, b = skeleton(left), skeleton(right)
-    return bool(a) and a == b
+__all__ = ["ascii_lower", "clean_name", "same_name", "skeleton"]

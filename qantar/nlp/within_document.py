@@ -2,10 +2,14 @@
 
 News introduces a person once by full name and then uses the surname. Spelling may vary inside
 one article too ("Kassym-Jomart" and "Kassym-Zhomart"), so names are compared by their
-transliteration skeleton (:func:`qantar.nlp.normalize.names.skeleton`), and a lone surname may
+transliteration skeleton (:func:`qantar.names.skeleton`), and a lone surname may
 differ by an ending ("Satybaldy" and "Satybalda") when the Jaro-Winkler similarity of the
-skeletons is high. When two people share a surname, a bare surname goes to the one mentioned
-most recently, which is how a reader resolves it too.
+skeletons is high (:func:`qantar.names.similar_surname`). When two people share a surname, a
+bare surname goes to the one mentioned most recently, which is how a reader resolves it too.
+
+This lives in nlp, not resolve, because it is part of reading one document: the extractors
+(people, quotes, verdicts) need to know who "Tleuzhanova" is before they write a fact, and
+they run before the store. :mod:`qantar.resolve` works across documents, after the store.
 """
 
 from __future__ import annotations
@@ -16,16 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rapidfuzz.distance import JaroWinkler
-
-from qantar.nlp.normalize.names import skeleton
+from qantar.names import similar_surname, skeleton
 
 if TYPE_CHECKING:
     from qantar.nlp.extract.entities import EntityMention
     from qantar.nlp.lexicon import Lexicon
-
-#: Jaro-Winkler similarity above which two surname skeletons are taken as one spelling.
-SURNAME_SIMILARITY = 0.93
 
 _APPOSITION = re.compile(
     r",\s+(?:a|an|the)\s+([^,.;:()“”\"]{2,80}?)(?=,|\.|;|\s*\(|\s+who\b|\s+and\b)"
@@ -36,27 +35,6 @@ _APPOSITION = re.compile(
 #: which of the people with that surname it is, so it joins that person rather than standing
 #: as a full name of its own.
 _INITIALLED = re.compile(r"^(\w)\.\s*(?:\w\.\s*)?\S+$")
-
-
-def _similar_surname(a: str, b: str) -> bool:
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    return (
-        a[0] == b[0]
-        and abs(len(a) - len(b)) <= 2
-        and min(len(a), len(b)) >= 5
-        and JaroWinkler.similarity(a, b) >= SURNAME_SIMILARITY
-    )
-
-
-def surname_matches(word: str, names: Sequence[str]) -> bool:
-    """Whether a single word is the surname (last word) of one of ``names``."""
-    key = skeleton(word)
-    if not key or " " in key:
-        return False
-    return any(_similar_surname(key, skeleton(name).split(" ")[-1]) for name in names if name)
 
 
 @dataclass
@@ -127,7 +105,7 @@ def cluster_people(
             last_seen[id(by_full[skeleton(form)])] = m.start
             continue
         key = skeleton(form.split(" ")[-1])
-        matches = [c for c in clusters if _similar_surname(key, c.surname_key)]
+        matches = [c for c in clusters if similar_surname(key, c.surname_key)]
         if initial:  # "М. Жунусов" is the Жунусов whose first name starts with М
             matches = [c for c in matches if c.name.startswith(initial.group(1))]
         if not matches:
