@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -107,10 +108,26 @@ def extract_command(
     help="Also list what was missed or wrongly produced for this record type (or attribute).",
 )
 @click.option(
+    "--only",
+    "only",
+    multiple=True,
+    metavar="GLOB",
+    help="Score only the gold documents whose names match this glob ('r*'); repeatable or "
+    "comma-separated ('t*,e*'). With --pin, pins that subset's floors under its name.",
+)
+@click.option(
+    "--rules",
+    "show_rules",
+    is_flag=True,
+    help="Also print how often each cue and pattern fired and on which documents, and the "
+    "declared rules that never fired.",
+)
+@click.option(
     "--pin",
     "pin",
     type=click.Path(dir_okay=False),
-    help="Raise the floors in this baseline file (tests/golden/baseline.json) to these scores.",
+    help="Raise the floors in this baseline file (tests/golden/baseline.json) to these scores, "
+    "and those of every subset it pins; with --only, that subset's floors alone.",
 )
 def eval_command(
     gold: str,
@@ -118,49 +135,76 @@ def eval_command(
     manifest: str | None,
     as_json: bool,
     misses_of: tuple[str, ...],
+    only: tuple[str, ...],
+    show_rules: bool,
     pin: str | None,
 ) -> None:
     """Score the pipeline against a gold file: P/R/F1 per record type, attribute accuracy."""
     from qantar.evaluate import format_table, load_gold, score
+    from qantar.evaluate.report import format_rules, rule_counts
+    from qantar.evaluate.subsets import matches, parse_only, select
+    from qantar.nlp import rule_log
     from qantar.nlp.pipeline import Pipeline
     from qantar.nlp.records import document_record
 
+    globs = parse_only(only)
     gold_docs = load_gold(gold)
+    if globs:
+        gold_docs = select(gold_docs, globs)
     manifest = manifest or (
         str(Path(corpus) / "manifest.csv") if (Path(corpus) / "manifest.csv").exists() else None
     )
     docs, errors = read_documents([corpus], manifest, None)
     _report_errors(list(errors))
-    records = [document_record(d, f) for d, f in Pipeline(_settings(None)).run(docs)]
+    if globs:
+        docs = [d for d in docs if matches(d.name, globs)]
+    with rule_log.recording() if show_rules else nullcontext() as log:
+        records = [document_record(d, f) for d, f in Pipeline(_settings(None)).run(docs)]
     scores = score(gold_docs, records, details=bool(misses_of))
     if pin:
-        _pin(Path(pin), scores)
+        _pin(Path(pin), scores, load_gold(gold), records, globs)
     if as_json:
-        _echo_json(scores)
+        _echo_json(scores if log is None else {**scores, "rules": rule_counts(log)})
         return
     click.echo(format_table(scores))
     for name in misses_of:
         _echo_misses(name, scores)
+    if log is not None:
+        click.echo("\n" + format_rules(rule_counts(log)), nl=False)
 
 
-def _pin(path: Path, scores: dict[str, Any]) -> None:
-    """Write raised floors; refuses (in plain words) to lower any."""
+def _pin(
+    path: Path,
+    scores: dict[str, Any],
+    gold: list[dict[str, Any]],
+    records: list[dict[str, Any]],
+    globs: tuple[str, ...],
+) -> None:
+    """Write raised floors: the subset's when ``globs`` name one, else the whole set's and
+    every pinned subset's (scored from ``gold`` and ``records``). Refuses, in plain words, to
+    lower any."""
     from qantar.evaluate.baseline import (
         BaselineError,
+        pin_subset,
         read_baseline,
-        updated_baseline,
+        subset_names,
         write_baseline,
     )
+    from qantar.evaluate.baseline import pin as pin_all
+    from qantar.evaluate.subsets import globs_of, subset_name, subset_scores
 
     old = read_baseline(path) if path.exists() else {"floors": {}}
     try:
-        new = updated_baseline(scores, old)
-        # F1 and attribute accuracy only: precision and recall may trade against each other.
-        new["floors"] = {k: v for k, v in new["floors"].items() if k.endswith((".f1", ".accuracy"))}
+        if globs:
+            new = pin_subset(old, subset_name(globs), scores)
+        else:
+            subsets = {n: subset_scores(gold, records, globs_of(n)) for n in subset_names(old)}
+            new = pin_all(old, scores, subsets)
         write_baseline(path, new)
     except BaselineError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"floors pinned in {path}", err=True)
+    which = f" for {subset_name(globs)}" if globs else ""
+    click.echo(f"floors pinned in {path}{which}", err=True)
 
 
 def _echo_misses(name: str, scores: dict[str, Any]) -> None:

@@ -13,6 +13,16 @@ fail a build. :func:`updated_baseline` raises floors after an improvement but re
 one unless asked to in so many words: a regression must be a decision, never a side effect of
 re-pinning. The digest ties floors to a corpus, because floors measured on other articles say
 nothing about this one.
+
+A baseline may also pin subsets of its gold set (:mod:`qantar.evaluate.subsets`), each under its
+name with floors and a document count of its own::
+
+    {"floors": {...}, "documents": 40,
+     "subsets": {"r*": {"floors": {"verdicts.f1": 0.62, ...}, "documents": 14}}}
+
+:func:`pin` raises the whole set's floors and those of every subset already named in one go;
+:func:`pin_subset` adds or raises one subset's. Only F1 and attribute accuracy are pinned:
+precision and recall may trade against each other.
 """
 
 from __future__ import annotations
@@ -21,13 +31,15 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from qantar.exceptions import QantarError
 
 EPSILON = 0.005
+#: The scores :func:`pin` keeps floors for.
+PINNED = (".f1", ".accuracy")
 
 
 class BaselineError(QantarError):
@@ -121,6 +133,59 @@ def updated_baseline(
     return updated
 
 
+def pinned_floors(
+    scores: dict[str, Any], baseline: dict[str, Any], allow_regression: bool = False
+) -> dict[str, Any]:
+    """:func:`updated_baseline` keeping only F1 and accuracy floors (:data:`PINNED`)."""
+    new = updated_baseline(scores, baseline, allow_regression)
+    new["floors"] = {k: v for k, v in new["floors"].items() if k.endswith(PINNED)}
+    return new
+
+
+def subset_names(baseline: dict[str, Any]) -> list[str]:
+    """The names of the subsets a baseline pins, sorted."""
+    return sorted(baseline.get("subsets", {}))
+
+
+def pin_subset(baseline: dict[str, Any], name: str, scores: dict[str, Any]) -> dict[str, Any]:
+    """A new baseline whose subset ``name`` has floors raised to ``scores`` (added when new);
+    like :func:`updated_baseline`, it refuses to lower a floor."""
+    subsets = dict(baseline.get("subsets", {}))
+    subsets[name] = pinned_floors(scores, subsets.get(name, {"floors": {}}))
+    return {**baseline, "subsets": subsets}
+
+
+def pin(
+    baseline: dict[str, Any],
+    scores: dict[str, Any],
+    subset_scores: Mapping[str, dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """A new baseline with the whole set's floors raised to ``scores`` and each subset the
+    baseline names raised to its entry in ``subset_scores``: one re-pin for everything."""
+    new = pinned_floors(scores, baseline)
+    for name in subset_names(baseline):
+        if subset_scores is None or name not in subset_scores:
+            raise BaselineError(f"no scores for the subset {name!r} to pin")
+        new = pin_subset(new, name, subset_scores[name])
+    return new
+
+
+def check_subsets(
+    baseline: dict[str, Any],
+    subset_scores: Mapping[str, dict[str, Any]],
+    epsilon: float = EPSILON,
+) -> list[str]:
+    """:func:`check` for every subset the baseline pins, each line led by the subset's name."""
+    problems = []
+    for name in subset_names(baseline):
+        if name not in subset_scores:
+            problems.append(f"[{name}] has floors but was not scored")
+            continue
+        entry = baseline["subsets"][name]
+        problems += [f"[{name}] {p}" for p in check(subset_scores[name], entry, epsilon)]
+    return problems
+
+
 def corpus_digest(paths: Iterable[str | Path]) -> str:
     """SHA-256 over the corpus files, sorted by name: each file's name, size and bytes.
 
@@ -145,14 +210,23 @@ def read_baseline(path: str | Path) -> dict[str, Any]:
         raise BaselineError(f"{path}: cannot be read ({error.strerror or error})") from error
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise BaselineError(f"{path}: is not valid JSON ({error})") from error
-    floors = data.get("floors") if isinstance(data, dict) else None
-    if not isinstance(floors, dict):
-        raise BaselineError(f"{path}: has no 'floors' object")
-    for key, floor in floors.items():
-        if not isinstance(floor, int | float) or isinstance(floor, bool):
-            raise BaselineError(f"{path}: floor {key!r} is {floor!r}, not a number")
+    _check_floors(path, data)
+    subsets = data.get("subsets", {})
+    if not isinstance(subsets, dict):
+        raise BaselineError(f"{path}: 'subsets' must map subset names to floors")
+    for name, entry in subsets.items():
+        _check_floors(path, entry, f"subset {name!r} ")
     baseline: dict[str, Any] = data
     return baseline
+
+
+def _check_floors(path: Path, data: Any, where: str = "") -> None:
+    floors = data.get("floors") if isinstance(data, dict) else None
+    if not isinstance(floors, dict):
+        raise BaselineError(f"{path}: {where}has no 'floors' object")
+    for key, floor in floors.items():
+        if not isinstance(floor, int | float) or isinstance(floor, bool):
+            raise BaselineError(f"{path}: {where}floor {key!r} is {floor!r}, not a number")
 
 
 def write_baseline(path: str | Path, data: dict[str, Any]) -> None:

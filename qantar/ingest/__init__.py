@@ -123,8 +123,10 @@ def iter_inputs(
     A JSON Lines file gives one document or error per line. A ``.csv`` among
     ``paths`` is a manifest, like ``manifest``. Manifest rows give metadata to the files they
     match, by path relative to the manifest's folder or by base name; with manifests and no
-    other paths, the files the manifests list are read. ``published`` (YYYY, YYYY-MM or
-    YYYY-MM-DD) is the date of documents that have none.
+    other paths, the files the manifests list are read. A document's publication date is its
+    manifest row's, else its page's, else the one its URL states (``/2022/01/13/`` a day,
+    ``/2023/04/`` a month); ``published`` (YYYY, YYYY-MM or YYYY-MM-DD) is the date of
+    documents that have none of these.
 
     Raises :class:`InputError` at once, before anything is read, for a bad ``published``
     value or an unusable manifest (missing, undecodable, or without a ``file`` column).

@@ -12,7 +12,8 @@ A line looks like::
 
 Only ``text`` is required; ``html`` may stand in for it (a saved page, read like an HTML file).
 ``date`` is taken for ``published``, a time after the date is dropped (``2023-07-11T09:30Z``),
-and a list of ``authors`` is joined. Other keys are ignored.
+and a list of ``authors`` is joined. Other keys are ignored. A line without a date takes the
+one its page states, else the one its ``url`` states (``/2022/01/13/``, ``/2023/04/``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from qantar.exceptions import InputError
-from qantar.ingest.dates import date_precision
+from qantar.ingest.dates import date_precision, url_date
 from qantar.ingest.files import ReadProblem, decode_text, normalise_text, read_bytes
 from qantar.ingest.html import extract_article
 from qantar.ingest.language import detect_language
@@ -83,6 +84,8 @@ def _document(
     precision = cells["published_precision"] if cells["published"] else None
     if published and precision is None:
         precision = date_precision(published)
+    if published is None and (from_url := url_date(cells["url"])) is not None:
+        published, precision = from_url
     if published is None and default is not None:
         published, precision = default
     name = _string(record.get("name")) or _string(record.get("id")) or f"{path.name}:{line}"

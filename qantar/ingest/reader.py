@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qantar.exceptions import InputError
+from qantar.ingest.dates import url_date
 from qantar.ingest.files import (
     HTML_SUFFIXES,
     ReadProblem,
@@ -73,10 +74,14 @@ def _content(path: Path) -> _Content:
 def _published(
     entry: ManifestEntry | None, content: _Content, default: Published | None
 ) -> Published | None:
-    """The manifest's date first (a person checked it), then the page's, then ``--published``."""
+    """The manifest's date first (a person checked it), then the page's, then the one its URL
+    states (``/2022/01/13/``: day; ``/2023/04/``: month), then ``--published``."""
     if entry is not None and entry.published is not None:
         return Published(entry.published, entry.published_precision or "approximate")
-    return content.published or default
+    if content.published is not None:
+        return content.published
+    from_url = url_date(entry.url) if entry is not None else None
+    return Published(*from_url) if from_url is not None else default
 
 
 def read_document(

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -19,6 +20,7 @@ from typing import Any
 import yaml
 
 from qantar.exceptions import ConfigError
+from qantar.nlp import rule_log
 from qantar.nlp.normalize.names import skeleton
 from qantar.nlp.normalize.russian_places import place_case_forms
 
@@ -95,14 +97,95 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     Phrases match as whole words; ``*`` inside or at the end of a phrase matches the rest of a
     word ("приговор*" matches "приговорили"), so Russian endings need no separate entries.
     Longest phrases are tried first.
+
+    This plain pattern is a building block (its ``.pattern`` goes into larger expressions) and
+    reports nothing; a cue list that is matched as it is should be a :func:`cue_pattern`, so
+    ``qantar eval --rules`` can tell which of its phrases fire.
     """
-    parts = []
-    for phrase in sorted({str(p) for p in phrases}, key=len, reverse=True):
-        words = [re.escape(w).replace(r"\*", r"\w*") for w in phrase.split()]
-        parts.append(r"\s+".join(words))
-    if not parts:
-        return re.compile(r"(?!x)x")  # matches nothing
-    return re.compile(rf"(?<![\w])(?:{'|'.join(parts)})(?![\w])", re.IGNORECASE)
+    return re.compile(_alternation(_phrase_sources(phrases).values()), re.IGNORECASE)
+
+
+class CuePattern:
+    """A :func:`phrase_pattern` whose phrases are rules of :mod:`qantar.nlp.rule_log`.
+
+    It matches exactly what the plain pattern matches and answers the same calls (``search``,
+    ``match``, ``fullmatch``, ``finditer``, ``findall``, ``sub``; ``pattern`` is the plain
+    source, to embed in a larger expression), but each phrase is a named group, so every match
+    reports the phrase that made it: ``rule_log.fired("events.types.protest.rally")``. When
+    nobody is recording, that costs one check per match.
+    """
+
+    __slots__ = ("flags", "pattern", "regex", "rules")
+
+    def __init__(self, phrases: Iterable[str], prefix: str) -> None:
+        sources = _phrase_sources(phrases)
+        self.pattern = _alternation(sources.values())
+        groups = [f"(?P<_{i}>{source})" for i, source in enumerate(sources.values())]
+        self.regex = re.compile(_alternation(groups), re.IGNORECASE)
+        self.flags = self.regex.flags
+        # group name -> rule name, one per phrase
+        self.rules = {f"_{i}": f"{prefix}.{phrase}" for i, phrase in enumerate(sources)}
+        for rule in self.rules.values():
+            rule_log.declare(rule)
+
+    def __repr__(self) -> str:
+        return f"CuePattern({len(self.rules)} phrases: {self.pattern[:60]!r})"
+
+    def _report(self, m: re.Match[str] | None) -> re.Match[str] | None:
+        if m is not None:
+            rule_log.fired(self.rules[m.lastgroup or ""])
+        return m
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._report(self.regex.search(string, pos, endpos))
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._report(self.regex.match(string, pos, endpos))
+
+    def fullmatch(
+        self, string: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | None:
+        return self._report(self.regex.fullmatch(string, pos, endpos))
+
+    def finditer(
+        self, string: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        for m in self.regex.finditer(string, pos, endpos):
+            rule_log.fired(self.rules[m.lastgroup or ""])
+            yield m
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[str]:
+        """The matched texts (never group tuples: the phrase groups are internal)."""
+        return [m.group(0) for m in self.finditer(string, pos, endpos)]
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        def replace(m: re.Match[str]) -> str:
+            self._report(m)
+            return repl(m) if callable(repl) else m.expand(repl)
+
+        return self.regex.sub(replace, string, count)
+
+
+def cue_pattern(phrases: Iterable[str], rules: str) -> CuePattern:
+    """:func:`phrase_pattern` for a cue list matched as it is; each phrase becomes the rule
+    ``<rules>.<phrase>``, where ``rules`` names the list as ``<file stem>.<section>``
+    (``events.circumstance``, ``quotes.speech_verbs``)."""
+    return CuePattern(phrases, rules)
+
+
+def _phrase_sources(phrases: Iterable[str]) -> dict[str, str]:
+    """Phrase -> its regular expression, longest phrase first (then alphabetical, so the
+    alternation, and which of two equal phrases is credited, is the same in every run)."""
+    return {
+        phrase: r"\s+".join(re.escape(w).replace(r"\*", r"\w*") for w in phrase.split())
+        for phrase in sorted({str(p) for p in phrases}, key=lambda p: (-len(p), p))
+    }
+
+
+def _alternation(parts: Iterable[str]) -> str:
+    """Whole-word alternation of ``parts``; a pattern that matches nothing when empty."""
+    joined = "|".join(parts)
+    return rf"(?<![\w])(?:{joined})(?![\w])" if joined else r"(?!x)x"
 
 
 def coded_patterns(
@@ -112,7 +195,31 @@ def coded_patterns(
 
     The section maps codebook values to ``{en: [...], ru: [...]}`` cue lists. A value the
     codebook does not know is a ConfigError, so a typo fails at load time, not silently.
+    Plain patterns that report nothing; :func:`coded_cues` is the same with reporting.
     """
+    return tuple(
+        (code, phrase_pattern(words))
+        for code, words in coded_words(name, section, codebook_section, language)
+    )
+
+
+def coded_cues(
+    name: str, section: str, codebook_section: str, language: str
+) -> tuple[tuple[str, CuePattern], ...]:
+    """:func:`coded_patterns` as :class:`CuePattern` objects: each phrase is the rule
+    ``<file stem>.<section>.<code>.<phrase>`` (``events.types.detention.detained``)."""
+    stem = name.removesuffix(".yml")
+    return tuple(
+        (code, cue_pattern(words, f"{stem}.{section}.{code}"))
+        for code, words in coded_words(name, section, codebook_section, language)
+    )
+
+
+def coded_words(
+    name: str, section: str, codebook_section: str, language: str
+) -> list[tuple[str, list[str]]]:
+    """``(code, words)`` per codebook value listed in one section of a pattern file; a value
+    the codebook does not know is a ConfigError, so a typo fails at load time."""
     from qantar.codebook import values
 
     entries = _read(name).get(section, {})
@@ -124,10 +231,10 @@ def coded_patterns(
             f"qantar/nlp/patterns/{name} names {codebook_section} not in the codebook: "
             f"{sorted(unknown)}"
         )
-    return tuple(
-        (str(code), phrase_pattern(words.get(language, []) if isinstance(words, dict) else []))
+    return [
+        (str(code), [str(w) for w in words.get(language, [])] if isinstance(words, dict) else [])
         for code, words in entries.items()
-    )
+    ]
 
 
 def read_patterns(name: str) -> dict[str, Any]:

@@ -103,6 +103,33 @@ PHRASINGS = [
     ("Он правил с 1991 по 2019 год.", "с 1991 по 2019 год", None, "1991..2019"),
     ("Приговор от 05.01.2022 г. обжалован.", "05.01.2022 г.", None, "2022-01-05"),
     ("Его задержали в январе прошлого года.", "январе прошлого года", "2023-04-25", "2022-01"),
+    # Days written as ordinal words.
+    ("Его отпустили седьмого марта.", "седьмого марта", "2022-05-04", "2022-03-07"),
+    (
+        "Приговор огласили двадцать пятого декабря 2022 года.",
+        "двадцать пятого декабря 2022 года",
+        None,
+        "2022-12-25",
+    ),
+    ("Суд назначили на первого января.", "первого января", "2023-02-01", "2023-01-01"),
+    ("Первое января прошло без митингов.", "Первое января", "2023-02-01", "2023-01-01"),
+    ("Срок продлили к тридцать первому мая.", "тридцать первому мая", "2022-06-10", "2022-05-31"),
+    ("Четвёртого января начались волнения.", "Четвёртого января", "2022-02-01", "2022-01-04"),
+    ("Четвертого января начались волнения.", "Четвертого января", "2022-02-01", "2022-01-04"),
+    ("Шествие прошло 7-го марта.", "7-го марта", "2022-05-04", "2022-03-07"),
+    (
+        "Забастовка длилась с первого по седьмое января.",
+        "с первого по седьмое января",
+        "2022-02-01",
+        "2022-01-01..2022-01-07",
+    ),
+    ("It was calm on the fifth of January.", "the fifth of January", "2022-02-01", "2022-01-05"),
+    (
+        "The hearing was set for the twenty-first of March 2023.",
+        "the twenty-first of March 2023",
+        None,
+        "2023-03-21",
+    ),
 ]
 
 # Relative phrases: as above, "?precision" for a mention left unresolved.
@@ -209,6 +236,9 @@ NOT_DATES = [
     "The code 2022-13-01 is not a date, nor is 31.02.2022.",
     "Статья 272, часть 3, и 2019 человек.",
     "Марта сказала, что может прийти.",
+    "It was the first January without a curfew.",
+    "Пятого числа он не пришёл.",
+    "Двадцать двадцатого января не бывает.",
 ]
 
 
@@ -309,14 +339,246 @@ def test_year_from_the_publication_date() -> None:
     )
 
 
-def test_year_from_the_text_without_a_publication_date() -> None:
-    text = (
+# Year-less days and months: (text, mention, published, title, expected), "?precision" for a
+# mention that must stay unresolved. A year comes from the same month named with its year in
+# the text, else from the title, else from the publication date; never from the nearest year.
+YEARLESS = [
+    # No publication date: other years in the text lend nothing.
+    (
         "The republic became independent in 1991, long before the riots of 2022. "
-        "The court met on July 11, and the case was closed in December."
+        "The court met on July 11, and the case was closed in December.",
+        "July 11",
+        None,
+        None,
+        "?day",
+    ),
+    (
+        "Riots shook the west in January 2022. A judge in Aktobe jailed the organiser on March 3.",
+        "March 3",
+        None,
+        None,
+        "?day",
+    ),
+    (
+        "The riots of 2022 are still remembered. The court ruled on July 11.",
+        "July 11",
+        "2023",
+        None,
+        "?day",
+    ),
+    (
+        "Беспорядки начались в январе 2022 года. Приговор огласили 14 апреля.",
+        "14 апреля",
+        None,
+        None,
+        "?day",
+    ),
+    (
+        "Протесты 2022 года не забыты. Суд продлили до седьмого марта.",
+        "седьмого марта",
+        None,
+        None,
+        "?day",
+    ),
+    # The same month with its year, in the text.
+    (
+        "Troops left in January 2022. On January 19 the last plane took off.",
+        "January 19",
+        None,
+        None,
+        "2022-01-19",
+    ),
+    (
+        "Их задержали пятого января, а в январе 2022 года таких было тысячи.",
+        "пятого января",
+        None,
+        None,
+        "2022-01-05",
+    ),
+    # The same month with its year, in the title only.
+    (
+        "December 1, Taraz: a man was fined. December 2, Aktau: a picket was broken up.",
+        "December 2",
+        None,
+        "Arrests and fines, December 2022",
+        "2022-12-02",
+    ),
+    (
+        "On December 28 the last hearing took place.",
+        "December 28",
+        "2023-01-20",
+        "What the courts did in December 2021",
+        "2021-12-28",
+    ),
+    (
+        "Третьего февраля суд вынес решение.",
+        "Третьего февраля",
+        None,
+        "Хроника судов: февраль 2023 года",
+        "2023-02-03",
+    ),
+    # A title naming another month, or a year alone, lends nothing.
+    (
+        "On March 3 the appeal was heard.",
+        "March 3",
+        None,
+        "Verdicts over the January 2022 riots",
+        "?day",
+    ),
+    (
+        "On March 3 the appeal was heard.",
+        "March 3",
+        None,
+        "Police punished for torture during 2022 protests",
+        "?day",
+    ),
+    # A title naming the month with two years is no guide.
+    (
+        "Rallies on January 4 were the largest.",
+        "January 4",
+        None,
+        "From January 2022 to January 2023",
+        "?day",
+    ),
+    # The text's own mention wins over the title, and the title over the publication date.
+    (
+        "Protests in January 2022 were crushed. On January 6 troops arrived.",
+        "January 6",
+        "2023-02-01",
+        "A look back at January 2021",
+        "2022-01-06",
+    ),
+    (
+        "On January 6 troops arrived.",
+        "January 6",
+        "2023-02-01",
+        "Kazakhstan in January 2022",
+        "2022-01-06",
+    ),
+    # Only the publication date.
+    ("On January 6 troops arrived.", "January 6", "2023-02-01", None, "2023-01-06"),
+    ("The verdict came in November.", "November", "2023-01-15", None, "2022-11"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "published", "title", "spec"), YEARLESS)
+def test_yearless_mentions(
+    text: str, mention: str, published: str | None, title: str | None, spec: str
+) -> None:
+    found = [m for m in find_dates(text, language(text), published, title) if m.text == mention]
+    assert found, mention
+    assert (found[0].value, found[0].end_value, found[0].precision) == expected(spec)
+
+
+def test_title_mentions_are_not_returned() -> None:
+    mentions = find_dates("Fines on December 1.", "en", None, "Fines, December 1, 2022")
+    assert [(m.text, m.value, m.start) for m in mentions] == [("December 1", "2022-12-01", 9)]
+
+
+# A passage without a publication date whose dateline states one: (text, mention, expected).
+DATELINES = [
+    (
+        "ALMATY, Jan. 10, 2022 (Newswire) - Troops patrolled on Monday. Shops reopened today.",
+        "Monday",
+        "2022-01-10",
+    ),
+    (
+        "ALMATY, Jan. 10, 2022 (Newswire) - Troops patrolled on Monday. Shops reopened today.",
+        "today",
+        "2022-01-10",
+    ),
+    (
+        "Posted on March 3, 2023\n\nThe activist was sentenced last year for a speech.",
+        "last year",
+        "2022",
+    ),
+    (
+        "Posted on March 3, 2023\n\nThe activist was jailed on Wednesday.",
+        "Wednesday",
+        "2023-03-01",
+    ),
+    (
+        "Posted on March 3, 2023\n\nHe was detained on December 29.",
+        "December 29",
+        "2022-12-29",
+    ),
+    (
+        "Астана. 14 января 2022 года. КазТАГ – Во вторник в городе отменили режим ЧП.",
+        "вторник",
+        "2022-01-11",
+    ),
+    (
+        "Астана. 14 января 2022 года. КазТАГ – Вчера в городе отменили режим ЧП.",
+        "Вчера",
+        "2022-01-13",
+    ),
+    (
+        "By Dana Writer in Courts on 4 March 2023\n\nThe blogger was jailed yesterday.",
+        "yesterday",
+        "2023-03-03",
+    ),
+    (
+        "(Astana, 5 May 2023) – Monitors said today that the trials were unfair.",
+        "today",
+        "2023-05-05",
+    ),
+    # A date inside the lead's first sentence is an event, not the day of writing.
+    (
+        "On January 2, 2022, a rally over gas prices began. Last year's crowds returned on Sunday.",
+        "Sunday",
+        "?day",
+    ),
+    (
+        "On January 2, 2022, a rally over gas prices began. Relatives met again last year.",
+        "last year",
+        "?year",
+    ),
+    (
+        "Police said January 5, 2022, was the worst day. On Friday they made arrests.",
+        "Friday",
+        "?day",
+    ),
+    (
+        "5 января 2022 года в Алматы начались беспорядки, а в среду ввели войска.",
+        "среду",
+        "?day",
+    ),
+    # No dateline at all.
+    ("The court ruled on Monday and the lawyer appealed the next day.", "Monday", "?day"),
+    ("The court ruled on Monday and the lawyer appealed the next day.", "the next day", "?day"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "spec"), DATELINES)
+def test_dateline_anchors_a_passage_without_a_publication_date(
+    text: str, mention: str, spec: str
+) -> None:
+    found = find(text, mention, None)
+    assert (found.value, found.end_value, found.precision) == expected(spec)
+
+
+def test_a_paragraph_with_its_own_dateline_counts_from_it() -> None:
+    text = (
+        "Rights groups called for calm on Monday.\n"
+        "Update: January 17, 2022 - The network is back. As of today, 225 are dead.\n"
+        "Officials spoke again today."
     )
-    assert find(text, "July 11").value == "2022-07-11"
-    assert find(text, "July 11", published="2023").value == "2022-07-11"
-    assert find(text, "December").value == "2022-12"
+    values = [m.value for m in find_dates(text, "en", "2022-01-10") if m.relative]
+    assert values == ["2022-01-10", "2022-01-17", "2022-01-10"]  # Monday, today, today
+    russian = "Обновлено 20 января 2022 года: сегодня сняли режим ЧП.\nВчера было тихо."
+    values = [m.value for m in find_dates(russian, "ru", "2022-01-15") if m.relative]
+    assert values == ["2022-01-20", "2022-01-14"]
+
+
+def test_dateline_yields_to_a_precise_publication_date() -> None:
+    text = "ALMATY, Jan. 10, 2022 (Newswire) - Troops patrolled.\nShops shut on Monday."
+    assert find(text, "Monday", "2022-01-20").value == "2022-01-17"
+    assert find(text, "Monday", "2022-01").value == "2022-01-10"  # the dateline is more precise
+    assert find(text, "Monday", "2023").value is None  # a dateline from another year: no anchor
+    far = "x" * 600 + "\nALMATY, Jan. 10, 2022 - Troops patrolled.\nShops shut on Monday."
+    assert find(far, "Monday").value is None  # not near the top: it dates its paragraph only
+    own = "ALMATY, Jan. 10, 2022 (Newswire) - Troops patrolled on Monday."
+    assert find(own, "Monday", "2022-01-20").value == "2022-01-10"  # its own paragraph
 
 
 def test_no_year_anywhere_stays_unresolved() -> None:
@@ -441,6 +703,19 @@ TOKENS = [
     "05.01.2022",
     "31.02.2022",
     "Article",
+    "седьмого",
+    "первое",
+    "двадцать",
+    "fifth",
+    "twenty-first",
+    "of",
+    "Posted",
+    "Update:",
+    "ALMATY,",
+    "(Newswire)",
+    "\n",
+    "Monday",
+    "среду",
 ]
 PUBLISHED = st.one_of(
     st.none(),
@@ -462,6 +737,12 @@ def test_any_text_gives_well_formed_mentions(
     text: str, published: str | None, language: str
 ) -> None:
     assert_well_formed(text, find_dates(text, language, published))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=TEXTS, title=TEXTS, published=PUBLISHED)
+def test_any_title_gives_well_formed_mentions(text: str, title: str, published: str | None) -> None:
+    assert_well_formed(text, find_dates(text, "en", published, title))
 
 
 def corpus() -> list[tuple[str, str, str]]:

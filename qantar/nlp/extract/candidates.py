@@ -1,7 +1,8 @@
 """Collect every span that may name a person, organization or place, with its evidence.
 
 Three kinds of evidence, from strongest to weakest: the gazetteer (a listed place or body),
-the shape of a person's name in context (a credit line "Photo by X Y", a role in apposition
+the shape of a line or a name in context (a credit line "Photo by X Y", a byline, a name under
+"Author:", "© AGENCY/X Y", a wire dateline "TARAZ, Kazakhstan --", a role in apposition
 "X Y, a journalist", a pair of capitalised words ending in a surname suffix), and the
 statistical NER. :mod:`qantar.nlp.extract.entities` decides between overlapping candidates.
 """
@@ -34,7 +35,25 @@ _UPPER = "A-ZА-ЯЁӘІҢҒҮҰҚӨҺ"
 _WORD = rf"[{_UPPER}][{_LOWER}]+(?:['’](?!s\b)[{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)?"
 _NAME = rf"{_WORD}(?:\s+{_WORD}){{1,2}}"
 _CREDIT = re.compile(
-    rf"(?:\b(?:[Pp]hoto|[Ii]mage|[Ww]ritten|[Rr]eported)\s+by|\bBy|\b(?:Photo|Image|Фото|Автор)\s*:)\s+({_NAME})"
+    rf"(?:\b(?:[Pp]hoto|[Ii]mage|[Ww]ritten|[Rr]eported)\s+by|\bBy"
+    rf"|\b(?:Photos?|Image|Author|Authors|Credit|Фото|Автор|Авторы|Текст)\s*:)\s+({_NAME})"
+)
+#: A byline at the start of a line, also in lower case: "by Marat Seitkali".
+_BYLINE = re.compile(rf"[Bb]y\s+({_NAME})(?![\w-])")
+#: A credit label alone on its line ("Author:", "Photo:"), the name on the next line.
+_CREDIT_LABEL = re.compile(
+    r"(?:by|written by|photos?(?: by)?|authors?|credit|text|автор|авторы|текст|фото)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_NAME_LINE = re.compile(rf"({_NAME})\s*[.,;]?\s*$")
+#: An agency and a photographer in a credit: "© 2022 AGENCY/Name Surname", "Photo: Name / Agency".
+_AGENCY = r"[A-ZА-ЯЁ][\w&.’'-]*(?:\s+[A-ZА-ЯЁ][\w&.’'-]*){0,3}"
+_CREDIT_MARK = r"(?:©|\([Cc]\)|\b(?:Photo|Image|Credit|Фото)\s*:)\s*(?:\d{4}\s+)?"
+_AGENCY_NAME = re.compile(rf"{_CREDIT_MARK}({_AGENCY})\s*/\s*({_NAME})(?![\w-])")
+_NAME_AGENCY = re.compile(rf"{_CREDIT_MARK}({_NAME})\s*/\s*({_AGENCY})(?![\w-])")
+#: A wire dateline: a place in capitals opens the line ("TARAZ, Kazakhstan --", "ASTANA. AGENCY –").
+_DATELINE = re.compile(
+    r"([A-ZА-ЯЁ][A-ZА-ЯЁ-]{3,}(?:\s+[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,})?)(?=,\s|\.\s|\s+\(|\s+[-–—]{1,2}\s)"
 )
 _APPOSITION = re.compile(
     rf"({_NAME}),\s+(?:a|an|the)\s+([^,.;:()“”\"]{{2,80}}?)(?=,|\.|;|\s*\(|\s+who\b|\s+and\b)"
@@ -54,7 +73,9 @@ _COURT = re.compile(
     r"(?<![\w-])((?:[A-Z][\w’'-]*|[A-Za-z]+-[a-z]+)(?:\s+(?:[A-Z][\w’'-]*|[A-Za-z]+-[a-z]+|of|for))*"
     r"\s+Court)\b"
 )
-_SEPARATORS = re.compile(r"\s+[/|]\s+|;\s+")
+#: Where a credit runs names together: " / ", " | ", "; ", and "AGENCY/Name" before a person's
+#: first name (an acronym such as "RFE/RL" is not cut).
+_SEPARATORS = re.compile(rf"\s+[/|]\s+|;\s+|/(?=[{_UPPER}][{_LOWER}])")
 
 
 @dataclass(frozen=True)
@@ -105,7 +126,7 @@ def _is_name_pair(first: str, second: str, lexicon: Lexicon) -> bool:
 def _rule_candidates(annotation: Annotation, lexicon: Lexicon) -> list[Candidate]:
     text = annotation.doc.text
     found: list[Candidate] = []
-    for paragraph in annotation.paragraphs:
+    for index, paragraph in enumerate(annotation.paragraphs):
         a, b = paragraph.start, paragraph.end
         for hit in lexicon.find(text, a, b):
             found.append(
@@ -121,6 +142,7 @@ def _rule_candidates(annotation: Annotation, lexicon: Lexicon) -> list[Candidate
             )
         for m in _CREDIT.finditer(text, a, b):
             found.append(Candidate(m.start(1), m.end(1), m.group(1), "person", "credit"))
+        found.extend(_credit_lines(annotation, index, lexicon))
         for m in _APPOSITION.finditer(text, a, b):
             role = m.group(2).strip()
             words = set(re.findall(r"[a-z-]+", role.lower()))
@@ -147,6 +169,36 @@ def _rule_candidates(annotation: Annotation, lexicon: Lexicon) -> list[Candidate
             found.append(Candidate(m.start(1), m.end(1), long_form, kind, "acronym", name))
             found.append(Candidate(m.start(2), m.end(2), short, kind, "acronym", name))
     return found
+
+
+def _credit_lines(annotation: Annotation, index: int, lexicon: Lexicon) -> Iterator[Candidate]:
+    """Names that the shape of a header line gives: a byline opening the line ("by X Y"), a
+    name under a credit label line ("Author:" then "X Y"), the agency and the photographer of a
+    credit ("© AGENCY/X Y", "Photo: X Y / Agency") and a wire dateline ("TARAZ, Kazakhstan --")."""
+    text = annotation.doc.text
+    line = annotation.paragraphs[index]
+    a, b = line.start, line.end
+    if m := _BYLINE.match(text, a, b):
+        yield Candidate(m.start(1), m.end(1), m.group(1), "person", "credit")
+    if index and (m := _NAME_LINE.match(text, a, b)):
+        previous = annotation.paragraphs[index - 1]
+        if _CREDIT_LABEL.match(text, previous.start, previous.end):
+            yield Candidate(m.start(1), m.end(1), m.group(1), "person", "credit")
+    for pattern, kinds in (
+        (_AGENCY_NAME, ("organization", "person")),
+        (_NAME_AGENCY, ("person", "organization")),
+    ):
+        for m in pattern.finditer(text, a, b):
+            for group, kind in enumerate(kinds, start=1):
+                if kind == "organization" and m.group(group).split()[0] in lexicon.not_first_names:
+                    continue
+                yield Candidate(m.start(group), m.end(group), m.group(group), kind, "credit")
+    body = text[a:b]
+    if not body.isupper() and (m := _DATELINE.match(text, a, b)):
+        listed = lexicon.lookup(m.group(1)) or lexicon.lookup(m.group(1).title())
+        if listed is None or listed[0] == "place":
+            name = listed[1] if listed else m.group(1).title()
+            yield Candidate(m.start(1), m.end(1), m.group(1), "place", "credit", name)
 
 
 def _russian_acronyms(text: str, a: int, b: int) -> Iterator[Candidate]:

@@ -5,6 +5,8 @@ region to the gazetteer; "Masimov" is an ORG in one sentence and a PERSON in the
 rules here are general and run in this order:
 
 1. Trim each span to the name; drop words that are peoples, events or platforms.
+   In a line set in capitals or in headline title case a capital marks nothing, so a
+   statistical-NER span there needs the same words capitalised in an ordinary line.
 2. Keep the longest span at each place; for equal spans the stronger evidence wins.
 3. A name that the document uses for a person elsewhere is that person everywhere
    (a one-word surname, or the same name under another label).
@@ -18,12 +20,13 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from qantar.model import Span
+from qantar.names import surname_matches
 from qantar.nlp.annotate.types import Annotation
 from qantar.nlp.extract.candidates import Candidate, collect_candidates
 from qantar.nlp.lexicon import Lexicon
 from qantar.nlp.normalize.names import skeleton
 from qantar.nlp.normalize.spans import trim, trim_body
-from qantar.resolve.within_document import surname_matches
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәІіҢңҒғҮүҰұҚқӨөҺһ]")
 _HAS_UPPER = re.compile(r"[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]")
@@ -54,6 +57,71 @@ def _plausible(c: Candidate, lexicon: Lexicon, language: str) -> bool:
         return False
     # In an English text, a Cyrillic word is only trusted when the gazetteer knows it.
     return not (language == "en" and _CYRILLIC.search(c.text) and c.origin != "gazetteer")
+
+
+#: Short words a headline in title case may leave in lower case.
+_TITLE_SMALL_WORDS = (
+    "a an the of for in on at to by and or but nor as with from into onto over after amid "
+    "about against before under upon than via vs"
+)
+_TITLE_SMALL = frozenset(_TITLE_SMALL_WORDS.split())
+_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _case_is_uninformative(line: str, language: str) -> bool:
+    """Whether the line is set in capitals, or (in English) in headline title case, so that
+    a capital letter does not mark a name: "THE DAY THE SQUARE FELL SILENT", "Court Jails Four
+    Over Riots In Taraz". A list of names ("A B, C D") and a short line are not headlines."""
+    words = _WORDS.findall(line)
+    letters = [w for w in words if len(w) > 1]
+    if len(letters) >= 2 and all(w.isupper() for w in letters):
+        return True
+    if language != "en" or line.count(",") > 1:
+        return False
+    content = [w for w in words if len(w) >= 4 and w.lower() not in _TITLE_SMALL]
+    return len(content) >= 4 and all(w[0].isupper() for w in content)
+
+
+def _headline_guesses(
+    annotation: Annotation, candidates: list[Candidate], lexicon: Lexicon
+) -> list[Candidate]:
+    """Drop statistical-NER spans read in a line whose case says nothing (capitals, headline
+    title case) unless the text writes the same words with a capital in an ordinary line too.
+    Gazetteer names and names given by the shape of a line (credits, datelines) stay, and so do,
+    in a title-case line, a name after a title ("President Charles Michel") and a name with an
+    acronym in it ("EU Council"): capitals mean something there still."""
+    text = annotation.doc.text
+    shouting = [
+        p
+        for p in annotation.paragraphs
+        if _case_is_uninformative(p.slice(text), annotation.doc.language)
+    ]
+    if not shouting:
+        return candidates
+    plain = list(text)
+    for p in shouting:
+        plain[p.start : p.end] = " " * (p.end - p.start)
+    ordinary = "".join(plain)
+
+    def supported(c: Candidate) -> bool:
+        pattern = re.compile(rf"(?<![\w-]){re.escape(c.text)}(?![\w-])", re.IGNORECASE)
+        return any(m.group(0)[:1].isupper() for m in pattern.finditer(ordinary))
+
+    titles = tuple(t.casefold() for t in lexicon.titles)
+
+    def marked(c: Candidate, line: Span) -> bool:
+        if text[line.start : line.end].isupper():
+            return False
+        if any(len(w) > 1 and w.isupper() for w in c.text.split()):
+            return True
+        before = text[line.start : c.start].rstrip().casefold()
+        return c.kind == "person" and before.endswith(titles)
+
+    def guessed(c: Candidate) -> bool:
+        line = next((p for p in shouting if p.start <= c.start < p.end), None)
+        return c.origin == "ner" and line is not None and not marked(c, line)
+
+    return [c for c in candidates if not guessed(c) or supported(c)]
 
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:
@@ -160,6 +228,7 @@ def find_entities(annotation: Annotation, lexicon: Lexicon) -> list[EntityMentio
     text = annotation.doc.text
     cleaned = [c2 for c in collect_candidates(annotation, lexicon) if (c2 := _clean(c, text))]
     plausible = [c for c in cleaned if _plausible(c, lexicon, annotation.doc.language)]
+    plausible = _headline_guesses(annotation, plausible, lexicon)
     kept = _single_word_orgs(_resolve_kinds(_select(plausible), lexicon))
     kept = sorted(kept + _surname_mentions(annotation, kept), key=lambda c: c.start)
     return [c for c in kept if c.kind in ("person", "organization", "place")]

@@ -21,6 +21,7 @@ from qantar.model import Fact, Mention, Span
 from qantar.nlp.context import DocumentContext
 from qantar.nlp.extract.events import date_value, place_of
 from qantar.nlp.extract.events.cues import event_cues
+from qantar.nlp.lexicon import CuePattern
 from qantar.nlp.normalize.names import skeleton
 
 NAME = "harm"
@@ -70,7 +71,7 @@ def _victim(context: DocumentContext, sentence: Span, cue: re.Match[str]) -> str
 
 
 def _phrase_after(
-    context: DocumentContext, pattern: re.Pattern[str], start: int, end: int
+    context: DocumentContext, pattern: CuePattern, start: int, end: int
 ) -> str | None:
     m = pattern.search(context.text, start, end)
     if not m:
@@ -80,7 +81,7 @@ def _phrase_after(
     return phrase or None
 
 
-def _responsible(context: DocumentContext, pattern: re.Pattern[str], sentence: Span) -> str | None:
+def _responsible(context: DocumentContext, pattern: CuePattern, sentence: Span) -> str | None:
     """Who the sentence blames, in its own words ("by security forces"); None if nobody."""
     m = pattern.search(context.text, sentence.start, sentence.end)
     return m.group(0) if m else None

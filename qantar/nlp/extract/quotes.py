@@ -9,7 +9,6 @@ continues the previous quote's speaker. A quoted name (‘Oyan, Qazaqstan’) is
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from importlib import resources
 
@@ -19,9 +18,9 @@ from qantar.model import Fact, Mention
 from qantar.nlp.context import DocumentContext
 from qantar.nlp.extract.entities import EntityMention
 from qantar.nlp.extract.quote_spans import QuoteSpan, find_quote_spans
-from qantar.nlp.lexicon import phrase_pattern
+from qantar.nlp.lexicon import CuePattern, cue_pattern
 from qantar.nlp.normalize.names import skeleton
-from qantar.resolve.within_document import PersonCluster
+from qantar.nlp.within_document import PersonCluster
 
 NAME = "quotes"
 VERSION = 1
@@ -46,13 +45,13 @@ def _cues() -> dict[str, list[str]]:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[CuePattern, CuePattern, CuePattern, CuePattern]:
     cues = _cues()
     return (
-        phrase_pattern(cues["speech_verbs"]),
-        phrase_pattern(cues["group_speakers"]),
-        phrase_pattern(cues["source_phrases"]),
-        phrase_pattern(cues["pronouns"]),
+        cue_pattern(cues["speech_verbs"], "quotes.speech_verbs"),
+        cue_pattern(cues["group_speakers"], "quotes.group_speakers"),
+        cue_pattern(cues["source_phrases"], "quotes.source_phrases"),
+        cue_pattern(cues["pronouns"], "quotes.pronouns"),
     )
 
 

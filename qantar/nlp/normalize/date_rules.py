@@ -62,6 +62,11 @@ class DateGrammar:
     verbs_after: frozenset[str]  # ... or before one of these ("July has seen")
     standalone: tuple[str, ...]  # ... or with one of these Russian endings ("в январе")
     weekday_prepositions: frozenset[str]  # a Russian weekday needs one of these ("в среду")
+    dateline_labels: frozenset[str]  # "Posted" may stand before a dateline's date
+    dateline_after_labels: frozenset[str]  # ... and then "on"
+    dateline_stops: frozenset[str]  # "On", "В": the date is in a sentence, not a dateline
+    ordinals: dict[str, int]  # day ordinal words: "седьмого" 7, "fifth" 5
+    tens: dict[str, int]  # the tens word before a unit ordinal: "двадцать" 20
     fields: dict[str, list[tuple[int, str]]]  # kind -> (group number, field name) of its parts
 
 
@@ -119,10 +124,26 @@ def _compile(data: dict[str, Any]) -> re.Pattern[str]:
     nums = _words(data["numbers"], fold=True)
     units = _words(data["units"], fold=True)
     after = _words(data["offset_after"], fold=True)
+    ordinal_words = [str(w) for ws in data["day_ordinals"].values() for w in ws]
+    # English ordinals only before "of" (or a span's "to"): "the first January after" is no day.
+    ordinals = (
+        rf"{_words((w for w in ordinal_words if not w.isascii()), fold=True)}"
+        rf"|{_words((w for w in ordinal_words if w.isascii()), fold=True)}"
+        r"(?=\s+(?:of|and|to|through|until|till)\s)"
+    )
+    tens = _words(data["day_tens"], fold=True)
+    # The letters a word day may start with: a cheap test before the case-folding word lists.
+    initials = {str(w)[0] for w in [*ordinal_words, *data["day_tens"]]}
+    word_start = "[" + re.escape("".join(sorted(initials | {c.upper() for c in initials}))) + "]"
 
-    def day(g: str) -> str:
+    def day(g: str, words: bool = False) -> str:
+        """A day number; with ``words`` also an ordinal word ("седьмого", "twenty-fifth")."""
         number = rf"(?P<{g}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|-?(?:го|е|й))?"
-        return rf"(?<![\w.,$€£₸/:]){number}(?!\w|[.,:]\d)"
+        digits = rf"(?<![\w.,$€£₸/:]){number}(?!\w|[.,:]\d)"
+        if not words:
+            return digits
+        word = rf"(?<!\w)(?={word_start})(?:(?P<{g}t>{tens})(?:\s+|-))?(?P<{g}w>{ordinals})(?!\w|-)"
+        return rf"(?:{digits}|{word})"
 
     def year(g: str) -> str:
         return rf"(?<![\w$€£₸.,/:#№])(?P<{g}>(?:19|20)\d\d)(?!\d|[.,]\d|[a-zA-Z])"
@@ -145,12 +166,13 @@ def _compile(data: dict[str, Any]) -> re.Pattern[str]:
         "iso": r"(?<![\w.-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?!\d)",
         "num": rf"(?<![\w.])(?P<num_d>[0-3]?\d)\.(?P<num_m>[01]?\d)\."
         rf"(?P<num_y>(?:19|20)\d\d)(?!\d|[.,]\d){ru_yw}",
-        "dspan": rf"(?:(?i:from|between|с|со|между)\s+)?{the}{day('dspan_d1')}"
-        rf"{to('and|to|through|until|till|и|по|до')}{the}{day('dspan_d2')}\s+(?:of\s+)?"
+        "dspan": rf"(?:(?i:from|between|с|со|между)\s+)?{the}{day('dspan_d1', True)}"
+        rf"{to('and|to|through|until|till|и|по|до')}{the}{day('dspan_d2', True)}\s+(?:of\s+)?"
         rf"(?P<dspan_mon>{mon_day}){yearpart('dspan')}",
         "mspan": rf"(?:(?i:from|between)\s+)?(?P<mspan_mon>{mon_en})\s+{day('mspan_d1')}"
         rf"{to('and|to|through|until|till')}{day('mspan_d2')}{yearpart('mspan')}",
-        "dm": rf"{tod}{wkd}{the}{day('dm_d')}\s+(?:of\s+)?(?P<dm_mon>{mon_day}){yearpart('dm')}",
+        "dm": rf"{tod}{wkd}{the}{day('dm_d', True)}\s+(?:of\s+)?(?P<dm_mon>{mon_day})"
+        rf"{yearpart('dm')}",
         "md": rf"{tod}{wkd}(?P<md_mon>{mon_en})\s+{day('md_d')}{yearpart('md')}",
         "part": rf"(?:{_words(data['month_parts']['en'], fold=True)}[\s-]+"
         rf"|{_words(data['month_parts']['ru'], fold=True)}\s+)"
@@ -177,6 +199,7 @@ def _compile(data: dict[str, Any]) -> re.Pattern[str]:
     for words in (*times.values(), *wd.values(), *data["month_parts"].values()):
         starts += words
     starts += [w for m in months for w in m["short"]] + list(data["offset_before"])
+    starts += [w for ws in data["day_ordinals"].values() for w in ws] + list(data["day_tens"])
     first = "".join(sorted({c for w in starts for c in (str(w)[0].lower(), str(w)[0].upper())}))
     # Every mention starts a word with a digit or one of these letters: skip other positions.
     return re.compile(rf"(?<!\w)(?=[\d{re.escape(first)}])(?:{body})")
@@ -215,6 +238,11 @@ def load_date_grammar() -> DateGrammar:
             verbs_after=frozenset(_key(w) for ws in data["bare_month_verbs"].values() for w in ws),
             standalone=tuple(map(str, data["ru_standalone_endings"])),
             weekday_prepositions=frozenset(map(_key, data["ru_weekday_prepositions"])),
+            dateline_labels=frozenset(map(_key, data["dateline_labels"])),
+            dateline_after_labels=frozenset(map(_key, data["dateline_after_labels"])),
+            dateline_stops=frozenset(map(_key, data["dateline_stops"])),
+            ordinals={_key(w): int(n) for n, ws in data["day_ordinals"].items() for w in ws},
+            tens={_key(w): int(n) for w, n in data["day_tens"].items()},
             fields=fields,
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as error:
@@ -238,6 +266,22 @@ def _valid(month: int, day: int, year: int | None) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _day(f: dict[str, str], grammar: DateGrammar, key: str) -> int | None:
+    """Day ``key`` ("d", "d1", "d2") of a match, written in digits or as an ordinal word.
+
+    None when it is absent or not a day ("двадцать двадцатого")."""
+    if key in f:
+        return int(f[key])
+    if key + "w" not in f:
+        return None
+    value = grammar.ordinals[_key(f[key + "w"])]
+    if key + "t" in f:
+        if not 1 <= value <= 9:
+            return None
+        value += grammar.tens[_key(f[key + "t"])]
+    return value
 
 
 def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
@@ -267,10 +311,14 @@ def read(match: re.Match[str], text: str, grammar: DateGrammar) -> Reading | Non
         return Reading(start, end, "day", month, day, year=year)
     if kind in ("dspan", "mspan", "dm", "md"):
         month = grammar.months[f["mon"].rstrip(".")]
-        first = int(f.get("d1") or f["d"])
-        last = int(f["d2"]) if "d2" in f else None
-        if not _valid(month, first, year) or (
-            last is not None and (last <= first or not _valid(month, last, year))
+        first = _day(f, grammar, "d1" if kind in ("dspan", "mspan") else "d")
+        last = _day(f, grammar, "d2")
+        if kind in ("dspan", "mspan") and last is None:
+            return None
+        if (
+            first is None
+            or not _valid(month, first, year)
+            or (last is not None and (last <= first or not _valid(month, last, year)))
         ):
             return None
         return Reading(start, end, "day", month, first, last, year=year, year_offset=mod)

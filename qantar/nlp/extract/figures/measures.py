@@ -20,7 +20,7 @@ from functools import cache
 
 from qantar.codebook import load_codebook
 from qantar.model import Span
-from qantar.nlp.lexicon import phrase_pattern, read_patterns
+from qantar.nlp.lexicon import CuePattern, cue_pattern, phrase_pattern, read_patterns
 from qantar.nlp.normalize.quantities import Quantity
 
 _CLAUSE_BREAK = re.compile(
@@ -35,7 +35,7 @@ class Measure:
     code: str
     noun: re.Pattern[str] | None
     noun_before: re.Pattern[str] | None
-    cue: re.Pattern[str] | None
+    cue: CuePattern | None
     currency: str | None
 
 
@@ -69,7 +69,7 @@ def measures(language: str) -> tuple[Measure, ...]:
                 code,
                 noun_pattern,
                 before_pattern,
-                phrase_pattern(cue) if cue else None,
+                cue_pattern(cue, f"codebook.figure_measures.{code}.cue") if cue else None,
                 spec.extra.get("currency"),
             )
         )

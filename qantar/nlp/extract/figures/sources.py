@@ -19,7 +19,7 @@ from functools import cache
 
 from qantar.model import Span
 from qantar.nlp.context import DocumentContext
-from qantar.nlp.lexicon import phrase_pattern, read_patterns
+from qantar.nlp.lexicon import CuePattern, cue_pattern, read_patterns
 
 #: Characters a person's name may stand before the speech verb that attributes to them.
 SPEAKER_REACH = 80
@@ -37,11 +37,11 @@ _PASSIVE = re.compile(r"\b(?:it\s+)?(?:was|were|is|has\s+been)\s*$", re.IGNORECA
 
 @dataclass(frozen=True)
 class SourceCues:
-    official: re.Pattern[str]
-    independent: re.Pattern[str]
-    before_source: re.Pattern[str]
-    speech_verbs: re.Pattern[str]
-    anaphoric: re.Pattern[str]
+    official: CuePattern
+    independent: CuePattern
+    before_source: CuePattern
+    speech_verbs: CuePattern
+    anaphoric: CuePattern
 
 
 @cache
@@ -50,8 +50,8 @@ def source_cues(language: str) -> SourceCues:
     data = read_patterns("sources.yml")
     language = language if language in ("en", "ru") else "en"
 
-    def words(key: str) -> re.Pattern[str]:
-        return phrase_pattern(data.get(key, {}).get(language, []))
+    def words(key: str) -> CuePattern:
+        return cue_pattern(data.get(key, {}).get(language, []), f"sources.{key}")
 
     return SourceCues(
         words("official"),
