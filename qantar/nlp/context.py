@@ -16,7 +16,8 @@ from qantar.nlp.annotate.types import Annotation
 from qantar.nlp.extract.entities import EntityMention, find_entities
 from qantar.nlp.lexicon import Lexicon
 from qantar.nlp.normalize.dates import DateMention, find_dates
-from qantar.resolve.within_document import PersonCluster, cluster_people, group_names
+from qantar.nlp.reading.document import Reading
+from qantar.nlp.within_document import PersonCluster, cluster_people, group_names
 
 
 @dataclass
@@ -39,7 +40,12 @@ class DocumentContext:
     def dates(self) -> list[DateMention]:
         """Every date mention, resolved once per document (verdicts and events share them)."""
         doc = self.annotation.doc
-        return find_dates(doc.text, doc.language, doc.published)
+        return find_dates(doc.text, doc.language, doc.published, doc.title)
+
+    @cached_property
+    def reading(self) -> Reading:
+        """The reading layer over this document: tokens, clauses, lemma cues (built once)."""
+        return Reading(self.annotation)
 
     @cached_property
     def people(self) -> list[PersonCluster]:

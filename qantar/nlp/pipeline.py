@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
 from qantar.model import Document, Fact, stable_hash
+from qantar.nlp import rule_log
 from qantar.nlp.annotate.types import Annotation
 from qantar.nlp.context import DocumentContext
 from qantar.nlp.lexicon import load_lexicon
@@ -18,7 +19,7 @@ from qantar.nlp.registry import EXTRACTORS, Extractor, check_order
 from qantar.settings import Settings
 
 #: Bump when annotation itself changes in a way that changes facts (paragraphing, NER inputs).
-ANNOTATION_VERSION = 1
+ANNOTATION_VERSION = 2
 #: Documents annotated together; larger chunks batch spaCy better but hold more text in memory.
 CHUNK = 16
 
@@ -65,6 +66,7 @@ class Pipeline:
 
     def extract_one(self, annotation: Annotation) -> list[Fact]:
         """Every fact of one annotated document, extractor by extractor."""
+        rule_log.set_document(annotation.doc.name)
         context = DocumentContext(annotation, self.lexicon)
         facts: list[Fact] = []
         for extractor in self.extractors:

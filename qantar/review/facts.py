@@ -78,13 +78,15 @@ def parse_record(fields: Mapping[str, str], current: Mapping[str, Any]) -> dict[
         text = text.strip()
         old = current.get(name)
         try:
-            record[name] = _typed(text, old, name in NUMBER_FIELDS)
+            record[name] = _typed(text, old, name in NUMBER_FIELDS, name in YES_NO_FIELDS)
         except ValueError as error:
             raise ReviewError(f"{name}: {error}") from None
     return record
 
 
 NUMBER_FIELDS = frozenset({"count", "term_months", "term_range", "value"})
+#: Fields that hold true, false or nothing, even while the extracted value is nothing.
+YES_NO_FIELDS = frozenset({"pleaded_guilty"})
 """Record fields that hold a whole number or a list of them (SCHEMA.md), so a box for one that
 is empty now is still typed: readers add, sort and chart these."""
 
@@ -110,10 +112,10 @@ def _whole(text: str) -> int:
         raise ValueError(f"write a whole number, not {text!r}") from None
 
 
-def _typed(text: str, old: Any, number: bool = False) -> Any:
+def _typed(text: str, old: Any, number: bool = False, yes_no: bool = False) -> Any:
     if not text:
         return [] if isinstance(old, list) else None
-    if isinstance(old, bool):
+    if isinstance(old, bool) or yes_no:
         if text.lower() not in {"true", "false", "yes", "no"}:
             raise ValueError(f"write true or false, not {text!r}")
         return text.lower() in {"true", "yes"}

@@ -229,7 +229,7 @@ VERDICT_FILTERS = [
     ({"since": "2023-01", "until": "2023-06"}, lambda r: in_range(r["date"], "2023-01", "2023-06")),
     ({"since": "2023-07-11"}, lambda r: "2023-07-11" <= r["date"] < "a"),
     ({"until": "2022-06"}, lambda r: r["date"] != "no date" and r["date"][:7] <= "2022-06"),
-    ({"city": "Shymkent", "charge": "weapons"}, lambda r: r["city"] == "Shymkent"),
+    ({"city": "Almaty", "charge": "weapons"}, lambda r: r["city"] == "Almaty"),
 ]
 
 

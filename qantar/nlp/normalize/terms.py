@@ -27,6 +27,8 @@ from qantar.nlp.normalize.numbers import (
 )
 
 MAX_MONTHS = 12 * 100  # longer than any fixed term; longer spans are calendar years ("2022 году")
+#: "15.6", "15,6": a whole number of years and one decimal digit of months.
+_YEARS_AND_MONTHS = re.compile(r"(\d+)[.,](\d)")
 
 _N = NUMBER_WORD_PATTERN
 _HY = "[\u2010\u2011-]"
@@ -60,7 +62,7 @@ _BRANCHES = (
     rf"(?P<r_hi>{_N})(?:\s+|{_HY})(?P<r_u>{_UNIT}){_END}",
     # "16, 15 and three years", "к 16, 15 и 3 годам", "between four and eight years"
     rf"(?:(?P<l_pre>between)\s+)?(?P<l_head>{_N}(?:\s*,\s*{_N})*)(?:\s*,)?\s+(?:and|и)\s+"
-    rf"(?P<l_last>{_N})(?:\s+|{_HY})(?P<l_u>{_UNIT}){_END}",
+    rf"(?P<l_last>{_N})(?:\s+|{_HY})(?P<l_u>{_UNIT}{_END}|(?:y|ye|yea|m|mo|mon|mont|г|го|л|ле)\s*\Z)",
     # "an 18-year sentence", "three-and-a-half-year term"
     rf"(?P<a_n>{_N}){_HY}(?P<a_u>years?|months?){_END}",
     # "eight years", "восьми годам", "15.6 years"
@@ -123,8 +125,15 @@ def _months(number: str | None, unit: str, language: str) -> int | None:
     value = 1.0 if number is None else parse_number(number, language)
     if value is None:
         return None
-    factor = 1 if unit.lower().startswith(("month", "месяц")) else 12
-    months = value * factor + 0.5  # to the nearest month: 15.6 years -> 187
+    factor = 1 if unit.lower().startswith(("month", "месяц", "m")) else 12
+    decimal = _YEARS_AND_MONTHS.fullmatch(number or "")
+    if factor == 12 and decimal:
+        # Kazakh media write years and months as a decimal: 15.6 years is 15 years 6 months,
+        # but N.5 years is N and a half years (SCHEMA.md, convention 3).
+        whole, tenth = int(decimal.group(1)), int(decimal.group(2))
+        total = whole * 12 + (6 if tenth == 5 else tenth)
+        return total if 1 <= total <= MAX_MONTHS else None
+    months = value * factor + 0.5  # to the nearest month
     return int(months) if 1 <= months < MAX_MONTHS + 1 else None
 
 
@@ -180,6 +189,8 @@ def _read(match: re.Match[str], text: str, language: str) -> TermMention | None:
         if low and high and low < high:
             return _mention(text, start, end, low=low, high=high)
         return _mention(text, match.start("r_hi"), end, high) if high else None
+    if g["l_u"] and not re.match(_UNIT, g["l_u"]) and end < len(text.rstrip()):
+        return None  # a cut-off unit counts only where the passage itself ends
     if g["l_u"]:
         numbers = [n.group() for n in re.finditer(_N, g["l_head"])] + [g["l_last"]]
         values = [_months(n, g["l_u"], language) for n in numbers]

@@ -29,7 +29,6 @@ from qantar.nlp.context import DocumentContext
 from qantar.nlp.extract.figures.dating import as_of_date
 from qantar.nlp.extract.figures.measures import SUB_COUNT_AFTER, measure_of
 from qantar.nlp.extract.figures.sources import UNKNOWN, Source, find_source, is_anaphoric
-from qantar.nlp.extract.verdicts.clauses import read_clauses
 from qantar.nlp.normalize.quantities import Quantity, find_quantities, split_change
 from qantar.nlp.normalize.terms import find_terms
 
@@ -119,9 +118,10 @@ def _excluded(context: DocumentContext, sentence: Span) -> list[tuple[int, int]]
     spans += [
         (t.start, t.end) for t in find_terms(context.text, language, sentence.start, sentence.end)
     ]
-    for clause in read_clauses(context, sentence, 0):
-        if clause.outcome or clause.terms:  # "sentenced three people to jail"
-            spans += [(d.start, d.end) for d in clause.defendants if d.person is None]
+    for verdict in context.facts.get("verdicts", []):  # "sentenced three people to jail"
+        spans += [
+            (m.start, m.end) for m in verdict.mentions if sentence.start <= m.start < sentence.end
+        ]
     return spans
 
 

@@ -1,155 +1,383 @@
-"""Court outcomes, one record per defendant or unnamed group (``verdicts.v1``).
+"""Court outcomes, one record per defendant or unnamed group (``verdicts.v2``).
 
-Reading happens in two steps: :mod:`.clauses` reads each sentence on its own, then
-:mod:`.drafts` adds the sentences of a document up into verdicts. The record has the shape of
-SCHEMA.md ``verdicts`` plus ``term_range`` (a shared "four to eight years"), ``appeal`` and
-``additional_outcomes`` (a ban from office next to a prison term).
+The reader walks the document's sentences in order on the shared reading layer
+(:mod:`qantar.nlp.reading`): :mod:`.clauses` reads each verdict clause from the parse,
+:mod:`.lists` reads what has no verdict verb of its own (gapped terms, names listed after a
+counted group, list lines), and the document state carries the trial being told (court, city,
+date, defendants) from sentence to sentence within a short reach, so "She was given five
+years", "Each was given ..." and "The others got suspended terms" attach to it. :mod:`.drafts`
+adds the clauses up into one verdict per defendant. The record has the shape of SCHEMA.md
+``verdicts`` plus ``term_range`` (a shared "four to eight years"), ``appeal`` and
+``additional_outcomes`` (a ban next to a prison term).
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 
 from qantar.model import Fact, Mention, Span
+from qantar.names import skeleton
 from qantar.nlp.context import DocumentContext
-from qantar.nlp.extract.verdicts.clauses import Defendant, VerdictClause, plea, read_clauses
+from qantar.nlp.extract.verdicts.clauses import ClauseReader, VerdictClause
 from qantar.nlp.extract.verdicts.cues import verdict_cues
+from qantar.nlp.extract.verdicts.defendants import Defendant
 from qantar.nlp.extract.verdicts.drafts import (
     DATE_REACH,
-    LIST_REACH,
     Draft,
     Terms,
     absorb_groups,
     merge,
+    merge_retold_groups,
     nearby_date,
     spread_terms,
 )
+from qantar.nlp.extract.verdicts.lists import ListReader
 from qantar.nlp.normalize.dates import DateMention
-from qantar.nlp.normalize.names import skeleton
+from qantar.nlp.reading.follow import StateFollower
+from qantar.nlp.reading.state import DocumentState, Trial
+from qantar.nlp.rule_log import fired
+from qantar.nlp.within_document import PersonCluster
 
 NAME = "verdicts"
-VERSION = 1
+VERSION = 2
 KIND = "verdict"
 REQUIRES: tuple[str, ...] = ("people", "organizations", "places")
 
-_PRONOUN = re.compile(r"\b(?:he|she|him|her|он|она|его|её)\b", re.I)
-_PLURAL = re.compile(
-    r"\b(?:they|them|all|none|both|each|the\s+\w+\s+(?:defendants|accused)|они|никто|все|"
-    r"подсудимы\w*|обвиняемы\w*)\b",
-    re.I,
-)
-
 
 class _Reader:
-    """Reads one document's verdicts; see the module docstrings for the rules."""
+    """Reads one document's verdicts; see the module docstring."""
 
     def __init__(self, context: DocumentContext) -> None:
         self.context = context
+        self.reading = context.reading
         self.cues = verdict_cues(context.annotation.doc.language)
-        paragraphs = context.annotation.paragraphs
+        self.clauses = ClauseReader(context, self.reading, self.cues)
+        self.lists = ListReader(context, self.reading, self.cues, self.clauses.finder)
+        self.state = DocumentState()
+        named = [
+            (e.start, e.end, e.normal or e.text)
+            for e in context.entities
+            if e.kind in ("person", "organization")
+        ]
+        self.follower = StateFollower(self.reading, self.state, named, context.dates)
+        paragraphs = [p.start for p in context.annotation.paragraphs]
         self.sentences = [
-            (bisect.bisect_right([p.start for p in paragraphs], s.start) - 1, s)
-            for s in context.annotation.sentences
+            (bisect.bisect_right(paragraphs, s.start) - 1, index, s)
+            for index, s in enumerate(context.annotation.sentences)
         ]
         self.drafts: list[Draft] = []
         self.by_person: dict[int, Draft] = {}
-        self.cities: list[tuple[int, int, str]] = []  # (paragraph, offset, city) of each clause
+        self.previous: VerdictClause | None = None
+        self.cities: list[tuple[int, int, str]] = []
 
-    def people_in(self, span: Span) -> list[Defendant]:
-        """One defendant per person named in the span (not judges or lawyers), in text order."""
-        found: dict[int, Defendant] = {}
-        for m, person in self.context.people_between(span.start, span.end):
-            if id(person) in found or {r.lower() for r in person.roles} & self.cues.court_roles:
-                continue
-            found[id(person)] = Defendant(m.start, m.end, person)
-        return list(found.values())
-
-    def listed(self, paragraph: int, count: int) -> list[Defendant]:
-        """The people of the nearest sentence that lists exactly ``count`` of them."""
-        options = []
-        for p, sentence in self.sentences:
-            if abs(p - paragraph) <= LIST_REACH:
-                people = self.people_in(sentence)
-                if len(people) == count:
-                    options.append((abs(p - paragraph), sentence.start, people))
-        return min(options, key=lambda o: (o[0], o[1]))[2] if options else []
-
-    def expand(self, clause: VerdictClause) -> list[Defendant]:
-        defendants: list[Defendant] = []
-        for d in clause.defendants:
-            people = self.listed(clause.paragraph, d.count) if d.definite else []
-            defendants.extend(people or [d])
-        return defendants
-
-    def back_reference(self, clause: VerdictClause) -> list[Defendant]:
-        """ "Его признали виновным в ...": a clause naming nobody, whose pronoun (or "женщину")
-        before or right after the trigger points back to the last person named before it, in
-        this paragraph or the one before (a reader looks no further back)."""
-        text, trigger_end = self.context.text, clause.trigger[1]
-        before = self.cues.back_references.search(text, clause.span.start, trigger_end)
-        after = self.cues.back_references.match(text, trigger_end + 1, clause.span.end)
-        if before is None and (after is None or text[trigger_end] != " "):
-            return []
-        paragraphs = self.context.annotation.paragraphs
-        first = paragraphs[max(clause.paragraph - 1, 0)].start
-        named = [
-            Defendant(m.start, m.end, person)
-            for m, person in self.context.people_between(first, clause.span.start)
-            if not {r.lower() for r in person.roles} & self.cues.court_roles
-        ]
-        return named[-1:]
-
-    def add_charges(self, clause: VerdictClause) -> None:
-        """A clause with charges but no outcome ("Его признали виновным в краже") adds the
-        charges to the verdict already read for the person it names or points back to."""
-        if not clause.charges:
-            return
-        for defendant in self.expand(clause) or self.back_reference(clause):
-            draft = self.by_person.get(id(defendant.person))
-            if draft is not None:
-                draft.fill_from(clause, clause.charges)
+    # -- the walk ---------------------------------------------------------------------------
 
     def read(self) -> list[Draft]:
-        previous: tuple[str, list[str], list[Draft]] | None = None
-        for paragraph, sentence in self.sentences:
-            clauses = read_clauses(self.context, sentence, paragraph)
-            self.cities.extend((paragraph, c.span.start, c.city) for c in clauses if c.city)
-            if not clauses:
-                self.apply_plea(sentence, paragraph, previous[2] if previous else [])
-            for clause in clauses:
-                outcome = clause.outcome
-                if outcome is None and clause.same_outcome_as_before and previous:
-                    outcome = previous[0]
-                if outcome is None and clause.terms:
-                    outcome = self.cues.default_outcome
-                if outcome is None and not clause.appeal:
-                    self.add_charges(clause)
-                    continue
-                charges = clause.charges
-                if not charges and clause.same_charges_as_before and previous:
-                    charges = previous[1]
-                defendants = self.expand(clause) or self.back_reference(clause)
-                spread = spread_terms(clause, defendants)
-                if clause.same_term_as_before and not clause.terms and previous:
-                    last = previous[2][-1]
-                    spread = [Terms(last.term_months, last.term_range)] * len(defendants)
-                added = [
-                    self.add(clause, d, outcome, terms, charges)
-                    for d, terms in zip(defendants, spread, strict=True)
-                ]
-                drafts = [d for d in added if d is not None]
-                if drafts and outcome:
-                    previous = (outcome, charges, drafts)
-        kept = absorb_groups(self.drafts)
+        for paragraph, index, sentence in self.sentences:
+            self.follower.sentence(index, paragraph, sentence)
+            found = [
+                verdict
+                for clause in self.reading.clauses_of(index)
+                if (verdict := self.clauses.read(clause, paragraph)) is not None
+            ]
+            taken = {i for v in found for i in self.reading.subtree(v.clause.predicate)}
+            found += self.clauses.nominal(index, paragraph, taken)
+            for verdict in found:
+                others = {
+                    id(d.person)
+                    for v in found
+                    if v is not verdict
+                    for d in v.defendants
+                    if d.person is not None
+                }
+                self.apply(verdict, sentence, others)
+            if not found:
+                for verdict in self.lists.list_line(index, paragraph, self.trial_near(paragraph)):
+                    self.apply(verdict, sentence, set())
+                self.open_trial(index, paragraph)
+            self.apply_plea(index, paragraph, sentence)
+        kept = merge_retold_groups(absorb_groups(self.drafts))
         self.date_the_rest(kept)
         self.place_the_rest(kept)
         return kept
 
+    def open_trial(self, index: int, paragraph: int) -> None:
+        """ "A, B and C stood trial in Semey", "В Семее судили A, B и C": a trial told before
+        any verdict. Its people become the trial's defendants, with no record until a later
+        sentence gives them one ("Each was given six years", "Остальные получили ...")."""
+        for clause in self.reading.clauses_of(index):
+            people = self.clauses.on_trial(clause)
+            if not people:
+                continue
+            trial = self.state.new_trial(paragraph)
+            trial.city = self.clauses.city_of_clause(clause)
+            for person in people:
+                draft = self.by_person.get(id(person.person)) or self.new_draft(
+                    VerdictClause.for_trial(clause, paragraph), person
+                )
+                self.by_person.setdefault(id(person.person), draft)
+                trial.defendants.append(draft)
+            fired("verdicts.trial_opened")
+            return
+
+    def trial_near(self, paragraph: int) -> Trial | None:
+        return self.state.trial.get(paragraph)
+
+    # -- one verdict clause -----------------------------------------------------------------
+
+    def apply(self, verdict: VerdictClause, sentence: Span, claimed: set[int]) -> None:
+        if verdict.statistic:
+            fired("verdicts.statistic")
+            return
+        paragraph = verdict.paragraph
+        trial = self.trial_for(verdict)
+        outcome = verdict.outcome
+        previous = self.previous
+        if verdict.same_outcome_as_before and previous is not None and not verdict.terms:
+            outcome = previous.outcome or outcome
+        charges = verdict.charges
+        if not charges and verdict.same_charges_as_before:
+            charges = trial.charges  # "for the same crime": the trial's charges
+        targets = self.resolve(verdict, trial, sentence)
+        if not targets:
+            return
+        spread = spread_terms(verdict, [d for d, _ in targets])
+        if verdict.same_term_as_before and not verdict.terms and previous is not None:
+            last = [d for d in self.drafts if d.clause is previous]
+            if last:
+                spread = [Terms(last[-1].term_months, last[-1].term_range)] * len(targets)
+        for (defendant, existing), terms in zip(targets, spread, strict=True):
+            draft = self.add(verdict, defendant, existing, outcome, terms, charges)
+            if draft is not None and draft not in trial.defendants:
+                trial.defendants.append(draft)
+        for person, months, own_outcome in self.lists.gapped(verdict, sentence, claimed):
+            gapped_outcome = own_outcome or outcome
+            draft = self.add(verdict, person, None, gapped_outcome, Terms(months, None), charges)
+            if draft is not None:
+                self.adopt(draft, trial)
+        trial.charges = trial.charges or charges
+        if verdict.outcome:
+            self.previous = verdict
+        if verdict.city:
+            self.cities.append((paragraph, verdict.span.start, verdict.city))
+
+    def trial_for(self, verdict: VerdictClause) -> Trial:
+        """The trial this clause tells of: the one held, unless the clause names another court,
+        city or day, which opens a new one. What the clause names fills the trial, and what the
+        trial knows fills the clause (the lead's date reaches defendants named later)."""
+        paragraph = verdict.paragraph
+        trial = self.state.trial.get(paragraph)
+        differs = (
+            verdict.appeal is None
+            and trial is not None
+            and (
+                (verdict.city and trial.city and verdict.city != trial.city)
+                or (verdict.court and trial.court and verdict.court != trial.court)
+                or (verdict.date and trial.date and verdict.date.value != trial.date.value)
+            )
+        )
+        if trial is None or differs:
+            trial = self.state.new_trial(paragraph)
+        else:
+            self.state.trial.set(trial, paragraph)  # told again: it stays within reach
+        if verdict.appeal is not None:
+            return trial  # an appeal is another hearing: its court and day are not the trial's
+        trial.city = trial.city or verdict.city
+        trial.court = trial.court or verdict.court
+        trial.date = trial.date or verdict.date
+        if verdict.appeal is None:
+            narrated = (
+                self.state.narrative_date.get(paragraph) if verdict.family != "list" else None
+            )
+            verdict.date = verdict.date or trial.date or narrated
+            verdict.city = verdict.city or trial.city
+            verdict.court = verdict.court or trial.court
+        return trial
+
+    def resolve(
+        self, verdict: VerdictClause, trial: Trial, sentence: Span
+    ) -> list[tuple[Defendant, Draft | None]]:
+        """Each defendant of the clause with the draft it continues, if it points back."""
+        out: list[tuple[Defendant, Draft | None]] = []
+        for d in verdict.defendants:
+            if d.person is not None:
+                out.append((d, None))
+            elif d.back in ("one", "one_or_group"):
+                last = self.last_person(verdict, trial, only_defendants=d.back != "one")
+                if last is not None:
+                    out.append((d, last))
+                elif d.back == "one_or_group":
+                    out.append((Defendant(d.start, d.end, None, 1), None))
+            elif d.back == "they":
+                out.extend(self.they(verdict, trial, sentence))
+            elif d.back in ("all", "rest"):
+                known = list(trial.defendants)
+                if d.back == "rest":
+                    known = [k for k in known if k.term_months is None and k.clause is not verdict]
+                if d.count and sum(k.count for k in known) != d.count:
+                    known = self.recent_summing_to(d.count)
+                if known:
+                    fired(f"verdicts.back_reference.{d.back}")
+                    out.extend((d, k) for k in known)
+                elif d.count:  # "the five defendants", first told here
+                    out.extend(self.named_group(verdict, d, sentence))
+            else:
+                out.extend(self.named_group(verdict, d, sentence))
+        return out
+
+    def they(
+        self, verdict: VerdictClause, trial: Trial, sentence: Span
+    ) -> list[tuple[Defendant, Draft | None]]:
+        """ "They", "them": the defendants already read in this sentence, else the people
+        the sentence before names together, else the trial's defendants."""
+        here = [k for k in trial.defendants if k.clause.clause.sentence == verdict.clause.sentence]
+        if here:
+            return [(Defendant(verdict.span.start, verdict.span.start), k) for k in here]
+        listed = self.lists.named_before(verdict, sentence)
+        if len(listed) > 1:
+            fired("verdicts.back_reference.previous_sentence")
+            return [(p, None) for p in listed]
+        return [(Defendant(verdict.span.start, verdict.span.start), k) for k in trial.defendants]
+
+    def recent_summing_to(self, count: int) -> list[Draft]:
+        """ "The seven officers" after three were jailed in one trial and four in another: the
+        most recent verdicts whose defendants add up to the count, if any do."""
+        total, chosen = 0, []
+        for draft in reversed(self.drafts):
+            total += draft.count
+            chosen.append(draft)
+            if total == count:
+                return chosen[::-1]
+            if total > count:
+                break
+        return []
+
+    def named_group(
+        self, verdict: VerdictClause, group: Defendant, sentence: Span
+    ) -> list[tuple[Defendant, Draft | None]]:
+        """A counted group, or the people the text goes on to list for it (after a colon, in
+        the next sentence, one per line below); the group keeps only those left unnamed."""
+        named = self.lists.names_for(verdict, group, sentence)
+        left = group.count - len(named)
+        out: list[tuple[Defendant, Draft | None]] = [(p, None) for p in named]
+        if left > 0:
+            out.append((Defendant(group.start, group.end, None, left, group.definite), None))
+        return out
+
+    def last_person(
+        self, verdict: VerdictClause, trial: Trial, only_defendants: bool = False
+    ) -> Draft | None:
+        """ "He", "she", "the officer": a defendant already read in this sentence, else whoever
+        was named last before the clause (a defendant of the trial or a person of this or the
+        paragraph before)."""
+        here: list[Draft] = [
+            k
+            for k in trial.defendants
+            if k.person is not None and k.clause.clause.sentence == verdict.clause.sentence
+        ]
+        if here:
+            return here[-1]
+        paragraphs = self.context.annotation.paragraphs
+        first = paragraphs[max(verdict.paragraph - 1, 0)].start
+        people = [
+            (m, person)
+            for m, person in self.context.people_between(first, verdict.span.start)
+            if not {r.lower() for r in person.roles} & self.cues.court_roles
+        ]
+        named = [k for k in trial.defendants if k.person is not None]
+        if only_defendants:
+            return named[-1] if named else None
+        if not people:
+            return named[-1] if named else None
+        mention, person = people[-1]
+        draft = self.by_person.get(id(person))
+        return draft or self.new_draft(verdict, Defendant(mention.start, mention.end, person))
+
+    def new_draft(self, verdict: VerdictClause, defendant: Defendant) -> Draft:
+        """An empty draft for a person a pronoun names, filled by the clause that named them."""
+        draft = Draft(defendant.person, 1, "", verdict)
+        draft.spans.append((defendant.start, defendant.end))
+        return draft
+
+    def add(
+        self,
+        verdict: VerdictClause,
+        defendant: Defendant,
+        existing: Draft | None,
+        outcome: str | None,
+        terms: Terms,
+        charges: list[str],
+    ) -> Draft | None:
+        person: PersonCluster | None = defendant.person
+        if existing is None and person is not None:
+            existing = self.by_person.get(id(person))
+        if existing is not None and existing.outcome:
+            merge(existing, verdict, outcome or existing.outcome, terms, charges)
+            existing.spans.append((defendant.start, defendant.end))
+            return existing
+        if outcome is None:
+            return None  # an appeal about a verdict this article does not report
+        draft = existing or Draft(person, defendant.count, outcome, verdict)
+        draft.outcome = outcome
+        draft.spans.append((defendant.start, defendant.end))
+        merge(draft, verdict, outcome, terms, charges)
+        return self.adopt(draft, None)
+
+    def adopt(self, draft: Draft, trial: Trial | None) -> Draft:
+        if draft not in self.drafts:
+            self.drafts.append(draft)
+        if draft.person is not None:
+            self.by_person.setdefault(id(draft.person), draft)
+        if trial is not None and draft not in trial.defendants:
+            trial.defendants.append(draft)
+        return draft
+
+    # -- pleas, dates and places for the rest -----------------------------------------------
+
+    def apply_plea(self, index: int, paragraph: int, sentence: Span) -> None:
+        value = self.lists.plea(index)
+        if value is None:
+            return
+        targets = [
+            self.by_person[id(p)]
+            for _m, p in self.context.people_between(sentence.start, sentence.end)
+            if id(p) in self.by_person
+        ]
+        trial = self.state.trial.get(paragraph)
+        if not targets and trial is not None:
+            targets = list(trial.defendants)
+        charges = self.lists.plea_charges(index)  # "признала вину в участии в беспорядках"
+        for draft in targets:
+            draft.pleaded_guilty = value
+            if charges and not draft.charges:
+                draft.charges = list(charges)
+
+    def date_the_rest(self, drafts: list[Draft]) -> None:
+        """A verdict still without a date takes the date of a nearby sentence about verdicts
+        ("On July 11, the judge read the verdicts"), never from further than DATE_REACH."""
+        anchors: list[tuple[int, DateMention]] = []
+        for paragraph, index, _sentence in self.sentences:
+            for clause in self.reading.clauses_of(index):
+                own = self.reading.own_tokens(clause)
+                if not self.cues.date_words.find(own):
+                    continue
+                dates = [
+                    d
+                    for d in self.clauses.dates_in(own)
+                    if d.precision == "day" and d.value and not d.end_value
+                ]
+                if dates:
+                    anchors.append((paragraph, dates[0]))
+        starts = [p.start for p in self.context.annotation.paragraphs]
+        for draft in drafts:
+            if draft.date is not None or draft.appeal is not None:
+                continue
+            told = sorted({bisect.bisect_right(starts, s) - 1 for s, _e in draft.spans})
+            dated = [d for p in told if (d := nearby_date(p, anchors)) is not None]
+            draft.date = dated[0] if dated else None
+
     def place_the_rest(self, drafts: list[Draft]) -> None:
-        """A verdict whose clause names no city is in the city of the nearest verdict sentence
-        before it (else after it) within reach: "Суд в Таразе огласил приговор ... Ещё один
-        обвиняемый оправдан" is a Taraz acquittal. Like dates, never from further away."""
+        """A verdict with no city is in the city of the nearest verdict within reach."""
         for draft in drafts:
             if draft.city is not None:
                 continue
@@ -161,70 +389,6 @@ class _Reader:
             ]
             if near:
                 draft.city = min(near)[2]
-
-    def add(
-        self,
-        clause: VerdictClause,
-        defendant: Defendant,
-        outcome: str | None,
-        terms: Terms,
-        charges: list[str],
-    ) -> Draft | None:
-        person = defendant.person
-        if person is not None and id(person) in self.by_person:
-            draft = self.by_person[id(person)]
-            merge(draft, clause, outcome or draft.outcome, terms, charges)
-            draft.spans.append((defendant.start, defendant.end))
-            return draft
-        if outcome is None:
-            return None  # an appeal about a verdict this article does not report
-        draft = Draft(person, defendant.count, outcome, clause, definite=defendant.definite)
-        draft.spans.append((defendant.start, defendant.end))
-        merge(draft, clause, outcome, terms, charges)
-        if outcome == "ban" and clause.appeal is None:
-            draft.outcome = "ban"
-        self.drafts.append(draft)
-        if person is not None:
-            self.by_person[id(person)] = draft
-        return draft
-
-    def apply_plea(self, sentence: Span, paragraph: int, previous: list[Draft]) -> None:
-        """A plea sentence: its named people, else the defendants its pronoun points back to.
-
-        "He"/"she" is the previous clause's defendant; "none of them", "all five", "they"
-        are all defendants of the paragraph that reported the previous verdict.
-        """
-        text = self.context.text
-        value = plea(text, sentence, self.cues)
-        if value is None:
-            return
-        named = [self.by_person.get(id(d.person)) for d in self.people_in(sentence)]
-        targets = [d for d in named if d is not None]
-        if not targets and previous and _PLURAL.search(text, sentence.start, sentence.end):
-            last = previous[-1].clause.paragraph
-            targets = [d for d in self.drafts if d.clause.paragraph == last]
-        elif not targets and _PRONOUN.search(text, sentence.start, sentence.end):
-            targets = previous
-        for draft in targets:
-            draft.pleaded_guilty = value
-
-    def date_the_rest(self, drafts: list[Draft]) -> None:
-        anchors: list[tuple[int, DateMention]] = []
-        text = self.context.text
-        for paragraph, sentence in self.sentences:
-            if self.cues.date_words.search(text, sentence.start, sentence.end):
-                dates = [
-                    d
-                    for d in self.context.dates
-                    if sentence.start <= d.start < sentence.end
-                    and d.precision == "day"
-                    and not d.end_value
-                ]
-                if dates:
-                    anchors.append((paragraph, dates[0]))
-        for draft in drafts:
-            if draft.date is None:
-                draft.date = nearby_date(draft.clause.paragraph, anchors)
 
 
 def _record(draft: Draft) -> dict[str, object]:
@@ -249,6 +413,8 @@ def extract(context: DocumentContext) -> list[Fact]:
     label = f"{NAME}.v{VERSION}"
     facts = []
     for draft in _Reader(context).read():
+        if not draft.outcome:
+            continue
         record = _record(draft)
         if draft.person is not None:
             key = skeleton(draft.person.name)

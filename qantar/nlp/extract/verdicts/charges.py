@@ -57,8 +57,6 @@ def _phrase(
     text: str, start: int, end: int, cues: VerdictCues, stops: Sequence[int]
 ) -> tuple[str, int]:
     limit = min([s for s in stops if start < s <= end] + [end])
-    next_trigger = cues.trigger.search(text, start, limit)  # "... and sentenced to"
-    limit = next_trigger.start() if next_trigger else limit
     stop = _STOP.search(text, start, limit)
     cut = stop.start() if stop else limit
     phrase = cues.charge_hedges.sub("", text[start:cut].strip(), count=1)
@@ -69,18 +67,30 @@ def _phrase(
 
 
 def find_charges(
-    text: str, clause: Span, cues: VerdictCues, start: int, stops: Sequence[int] = ()
+    text: str,
+    clause: Span,
+    cues: VerdictCues,
+    start: int,
+    stops: Sequence[int] = (),
+    before: int | None = None,
+    elsewhere: Sequence[Span] = (),
 ) -> tuple[list[str], Span]:
-    """The charges named in ``clause`` from ``start`` on, and where they stand in the text.
+    """The charges named in ``clause`` from ``start`` (the predicate) on, and where they stand.
 
-    ``stops`` are offsets (the starts of dates) where a charge phrase must end. The span is
-    empty at ``clause.end`` when no charge is named, so callers can tell text before the
-    charges (where the verdict's own date and place stand) from text inside or after them.
+    ``stops`` are offsets where a charge phrase must end: the starts of dates and of the
+    clauses embedded after the predicate ("... of abuse of office and sentenced to ..."). The
+    span is empty at ``clause.end`` when no charge is named, so callers can tell text before
+    the charges (where the verdict's own date and place stand) from text inside or after them.
+    ``before`` is where a charge named ahead of the predicate may begin (a participle or
+    relative clause about the defendant: "X, обвинявшуюся в поджоге, суд оправдал").
+    ``elsewhere`` are stretches that belong to other clauses: no charge opens inside them.
     """
     noun = _NOUN_CHARGES.search(text, start, clause.end)
     for opener in cues.charge_openers.finditer(text, start, clause.end):
         if noun and noun.start() < opener.start():
             break
+        if any(e.start <= opener.start() < e.end for e in elsewhere):
+            continue
         quoted = _quoted(text, opener.end(), clause.end)
         if quoted:
             return quoted, Span(opener.start(), _quoted_end(text, opener.end(), clause.end))
@@ -89,7 +99,8 @@ def find_charges(
             return _named(phrase), Span(opener.start(), cut)
     if noun:
         return [noun.group(1)], Span(noun.start(), noun.end())
-    return _preceding(text, clause, cues, start, stops), Span(clause.end, clause.end)
+    ahead = Span(clause.start if before is None else before, clause.end)
+    return _preceding(text, ahead, cues, start, stops), Span(clause.end, clause.end)
 
 
 def _preceding(

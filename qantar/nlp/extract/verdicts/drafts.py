@@ -22,10 +22,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from qantar.nlp.extract.verdicts.clauses import Defendant, VerdictClause
+from qantar.nlp.extract.verdicts.clauses import VerdictClause
+from qantar.nlp.extract.verdicts.defendants import Defendant
 from qantar.nlp.normalize.dates import DateMention
-from qantar.resolve.within_document import PersonCluster
+from qantar.nlp.within_document import PersonCluster
 
+#: The outcome of a conviction without a stated penalty; any penalty read later replaces it.
+CONVICTED = "convicted"
 #: How many paragraphs away a nearby verdict date or a list of names may stand.
 DATE_REACH = 2
 LIST_REACH = 3
@@ -101,9 +104,14 @@ def merge(
     are read from it, but its date and court stay unknown: they are the appeal's.
     """
     if clause.appeal:
+        new_term = terms.months if clause.appeal == "changed" else None
+        if new_term is not None and clause.difference:  # "reduced by three years"
+            base = draft.term_months
+            sign = 1 if clause.lengthened else -1
+            new_term = base + sign * new_term if base is not None else None
         draft.appeal = {
             "status": clause.appeal,
-            "term_months": terms.months if clause.appeal == "changed" else None,
+            "term_months": new_term,
             "date": clause.date.value if clause.date else None,
             "court": clause.court,
         }
@@ -112,10 +120,16 @@ def merge(
             draft.term_range = terms.low_high
             draft.charges = list(charges)
         return
-    if outcome == "ban" and draft.outcome != "ban":
+    if clause.extra_outcomes:  # "nine years in prison and a ban from holding office"
+        draft.extra_outcomes = sorted({*draft.extra_outcomes, *clause.extra_outcomes})
+    if draft.outcome == CONVICTED and outcome not in (CONVICTED, "ban"):
+        draft.outcome = outcome  # "found guilty ... and sentenced to eight years"
+    elif outcome == "ban" and draft.outcome != "ban":
         draft.extra_outcomes = sorted({*draft.extra_outcomes, "ban"})
     elif draft.outcome == "ban" and outcome != "ban":
         draft.outcome, draft.extra_outcomes = outcome, sorted({*draft.extra_outcomes, "ban"})
+    elif draft.outcome == "prison" and outcome == "suspended" and terms.months is None:
+        draft.outcome = outcome  # "... eight years" then "the term is suspended"
     if draft.term_months is None and terms.months is not None:
         draft.term_months, draft.term_range = terms.months, None
     elif draft.term_months is None and draft.term_range is None:
@@ -124,7 +138,8 @@ def merge(
 
 
 def absorb_groups(drafts: list[Draft]) -> list[Draft]:
-    """Drop unnamed groups that the article goes on to name one by one (rule 4)."""
+    """Drop unnamed groups that the article goes on to name one by one (rule 4): "a court
+    sentenced three people" and then three named verdicts of a compatible outcome."""
     kept = []
     for group in drafts:
         if group.person is not None or group.definite:
@@ -135,15 +150,26 @@ def absorb_groups(drafts: list[Draft]) -> list[Draft]:
             for d in drafts
             if d.person is not None
             and d.clause.span.start > group.clause.span.start
-            and d.outcome == group.outcome
-            and d.date is None
+            and (0 <= d.clause.paragraph - group.clause.paragraph <= LIST_REACH or d.date is None)
+            and (d.outcome == group.outcome or group.outcome == CONVICTED)
             and _within(d.term_months, group.term_range)
         ]
-        if len(named) < group.count:
+        # "... and one more defendant was acquitted": a single unnamed one told beside names
+        single = [
+            d
+            for d in drafts
+            if d.person is None
+            and d is not group
+            and d.count == 1
+            and d.clause.span.start > group.clause.span.start
+            and 0 <= d.clause.paragraph - group.clause.paragraph <= LIST_REACH
+        ]
+        if not named or len(named) + len(single) < group.count:
             kept.append(group)
             continue
         for draft in named[: group.count]:
             draft.fill_from(group.clause, group.charges)
+            draft.spans.extend(group.spans)  # "three people" mentions them too
     return kept
 
 
@@ -160,3 +186,32 @@ def nearby_date(paragraph: int, anchors: list[tuple[int, DateMention]]) -> DateM
     if not near:
         return None
     return min(near, key=lambda n: (n[0], n[1], n[2].start))[2]
+
+
+def merge_retold_groups(drafts: list[Draft]) -> list[Draft]:
+    """One trial told twice (in the lead, then in detail) is one set of records: two unnamed
+    groups of the same size whose outcomes, terms and cities do not disagree are one group."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        same = next((k for k in kept if _retold(k, draft)), None)
+        if same is None:
+            kept.append(draft)
+            continue
+        if same.outcome == CONVICTED:
+            same.outcome = draft.outcome
+        if same.term_months is None:
+            same.term_months = draft.term_months
+            same.term_range = same.term_range if same.term_months else draft.term_range
+        same.fill_from(draft.clause, draft.charges)
+        same.spans.extend(draft.spans)
+    return kept
+
+
+def _retold(a: Draft, b: Draft) -> bool:
+    if a.person is not None or b.person is not None or a.count != b.count:
+        return False
+    if a.outcome != b.outcome and CONVICTED not in (a.outcome, b.outcome):
+        return False
+    if a.term_months and b.term_months and a.term_months != b.term_months:
+        return False
+    return not (a.city and b.city and a.city != b.city)
