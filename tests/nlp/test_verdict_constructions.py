@@ -914,3 +914,48 @@ def test_the_leads_trial_date_reaches_defendants_named_later(
     found = verdicts(text, language)
     assert {(r["defendant"], r["term_months"]) for r in found} == expected
     assert {r["date"] for r in found} == {"2023-07-11"}
+
+
+# ---- who "him" is, which date is the verdict's, who an appeal is for ----------------------------
+
+
+def test_a_pronoun_is_not_someone_a_description_names() -> None:
+    found = by_name(
+        "Timur Kenzhebek, a long-time ally of the former akim Yerlan Dosov, was convicted of "
+        "fraud on 3 May 2023 by a court in Pavlodar. The court also barred him from public "
+        "office for life."
+    )
+    assert set(found) == {"Timur Kenzhebek"}
+    assert found["Timur Kenzhebek"]["additional_outcomes"] == ["ban"] or (
+        found["Timur Kenzhebek"]["outcome"] == "ban"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The blogger Asel Nurova, who is serving five years over the storming of the "
+            "akimat in January 2022, was moved to another prison.",
+            "en",
+        ),
+        (
+            "Блогер Асель Нурова, осуждённая на пять лет по делу о штурме акимата в январе "
+            "2022 года, переведена в другую колонию.",
+            "ru",
+        ),
+    ],
+)
+def test_a_day_of_the_unrest_is_never_the_verdicts(text: str, language: str) -> None:
+    [record] = verdicts(text, language, published=None)
+    assert record["date"] is None
+
+
+def test_an_appeal_for_someone_is_theirs_and_names_no_charge() -> None:
+    [record] = verdicts(
+        "An appeals court in Pavlodar upheld the ten-year term for the former police chief "
+        "Ruslan Ospanov on Monday."
+    )
+    assert (record["defendant"], record["term_months"]) == ("Ruslan Ospanov", 120)
+    assert record["appeal"]["status"] == "upheld"
+    assert record["charges"] == []

@@ -108,6 +108,10 @@ class Reading:
                 owners[token.index] = main[0].index if main else -1
         return owners
 
+    def owner(self, index: int) -> int:
+        """The index of the clause token ``index`` belongs to (-1: none)."""
+        return self._owners[index]
+
     def own_tokens(self, clause: Clause) -> list[Token]:
         """The clause's tokens without those of the clauses embedded in it.
 

@@ -283,6 +283,7 @@ class _Reader:
             (m, person)
             for m, person in self.context.people_between(first, verdict.span.start)
             if not {r.lower() for r in person.roles} & self.cues.court_roles
+            and not self.clauses.finder.titled(m.start, m.end)  # "an ally of X": not X
         ]
         named = [k for k in trial.defendants if k.person is not None]
         if only_defendants:

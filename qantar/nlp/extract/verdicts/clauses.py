@@ -323,7 +323,7 @@ class ClauseReader:
             # sentence the text is telling
             defendants = [Defendant(predicate.start, predicate.end, back="one")]
         span = Span(own[0].start, own[-1].end) if own else Span(predicate.start, predicate.end)
-        dates = self.dates_in(own)
+        dates = self.dates_in(own, nominal=clause.index < 0)
         # a charge ends at a date or where a coordinated verb takes over ("..., and sentenced
         # to"); clauses inside it ("for what the state alleged was ...") are part of it
         whole_span = self._span_of(clause.predicate) if clause.index >= 0 else span
@@ -347,10 +347,11 @@ class ClauseReader:
             if charges_at.end <= d.start <= charges_at.end + 4
             and d.precision == "day"
             and d not in dates
-            and not _in_the_unrest(d)
         ]  # "for stealing weapons on July 11": the day that closes the charge is the verdict's,
         # but a day of the unrest itself ("за участие в беспорядках 5 января") is the offence's
         dates = dates + closing
+        # "upheld the term for his former deputy, X": a person is who, never what
+        charges = [c for c in charges if not self._names_someone(c, region)]
         same_charges = bool(cues.same_charges.search(text, span.start, span.end))
         around = self.antecedent_tokens(clause)
         verdict = VerdictClause(
@@ -570,6 +571,13 @@ class ClauseReader:
             )
         return spans
 
+    def _names_someone(self, charge: str, region: Span) -> bool:
+        text = self.context.text
+        return any(
+            text[m.start : m.end] in charge
+            for m, _person in self.context.people_between(region.start, region.end)
+        )
+
     def _set_off(self, clause: Clause) -> bool:
         """Whether a clause is set off by a comma or dash (", sentencing them to ...")."""
         first = self.reading.subtree(clause.predicate)[0]
@@ -580,23 +588,60 @@ class ClauseReader:
         tokens = self.reading.subtree(index)
         return Span(self.reading.tokens[tokens[0]].start, self.reading.tokens[tokens[-1]].end)
 
-    def dates_in(self, tokens: list[Token]) -> list[DateMention]:
+    def dates_in(self, tokens: list[Token], nominal: bool = False) -> list[DateMention]:
         """Dates that start in ``tokens``, except those a word relates to something else
-        ("as amended until March 17", "held since May")."""
+        ("as amended until March 17", "held since May") and those that date a noun of the
+        clause rather than its verb ("serving four years over the seizure of the airport in
+        January 2022": the seizure's month)."""
         starts = {t.start for t in tokens}
-        return self._unrelated(d for d in self.context.dates if d.start in starts)
+        return [
+            d
+            for d in self._unrelated(d for d in self.context.dates if d.start in starts)
+            if nominal or not self._dates_a_noun(d)
+        ]
+
+    def _dates_a_noun(self, date: DateMention) -> bool:
+        """A date after the verb that hangs on a noun dates that noun, unless the noun is the
+        trial or the verdict itself. One before the verb
+        ("On July 15, a court in Shymkent sentenced ...") frames the whole clause, whatever
+        the parser hung it on."""
+        tokens = self.reading.tokens
+        token = self.reading.token_at(date.start)
+        clause = self._clause_at(token.index) if token is not None else None
+        if token is None or clause is None or token.index < clause.predicate:
+            return False
+        current = token
+        for _ in range(6):
+            head = tokens[current.head]
+            if head.index == current.index:
+                return False
+            inside = date.start <= head.start < date.end
+            if not inside and head.pos in ("NOUN", "PROPN") and current.dep in _DATE_ON_NOUN:
+                # the day of a trial or verdict is the verdict's ("after a trial in April")
+                return not self.cues.proceedings_nouns.has(head)
+            if not inside and head.pos in ("VERB", "AUX", "ADJ"):
+                return False
+            current = head
+        return False
 
     def _unrelated(self, dates: Iterable[DateMention]) -> list[DateMention]:
-        """The dates no word before relates to something else ("until", "since", "до")."""
+        """The dates that can be a verdict's day: no word before relates them to something
+        else ("until", "since", "до"), and none falls in the unrest itself, when no court sat
+        ("over the seizure of the airport in January 2022" dates the offence)."""
         found = []
         for date in dates:
             token = self.reading.token_at(date.start)
-            if token is None:
+            if token is None or _in_the_unrest(date):
                 continue
             before = self.reading.tokens[max(token.index - 1, 0) : token.index]
             if not self.cues.relational_date_words.find(before):
                 found.append(date)
         return found
+
+    def _clause_at(self, index: int) -> Clause | None:
+        """The clause that owns token ``index``."""
+        owner = self.reading.owner(index)
+        return self.reading.clauses[owner] if owner >= 0 else None
 
     def _statistic(self, clause: Clause, defendants: list[Defendant]) -> bool:
         """Court statistics: a large or hedged unnamed count, or one the sentence breaks down."""
@@ -661,6 +706,8 @@ class ClauseReader:
         return None
 
 
+#: Relations by which a date (or its preposition) hangs on a noun it dates.
+_DATE_ON_NOUN = frozenset({"prep", "pobj", "nmod", "obl", "npadvmod", "compound", "appos"})
 #: Relations under which a parser leaves a name it could not place.
 _LOOSE = frozenset({"npadvmod", "appos", "dep", "obl:npmod", "parataxis"})
 
@@ -672,6 +719,7 @@ def _unrest_end() -> str:
 
 
 def _in_the_unrest(date: DateMention) -> bool:
+    """Whether the date lies within the unrest (or before it): no verdict of the case then."""
     return date.value is not None and date.value[:10] <= _unrest_end()
 
 
@@ -702,6 +750,8 @@ def _pick_date(dates: list[DateMention], charges: Span) -> DateMention | None:
     """
     usable = sorted((d for d in dates if d.value), key=lambda d: d.relative)
     before = [d for d in usable if d.start < charges.start]
-    closing = [d for d in usable if charges.end <= d.start <= charges.end + 4]
+    closing = [
+        d for d in usable if charges.end <= d.start <= charges.end + 4 and d.precision == "day"
+    ]
     chosen = before or closing
     return chosen[0] if chosen else None

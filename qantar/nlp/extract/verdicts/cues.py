@@ -35,6 +35,7 @@ class VerdictCues:
     verdict_nouns: LemmaCues
     trial_predicates: LemmaCues
     verdict_nominals: LemmaCues
+    proceedings_nouns: LemmaCues
     irrealis_auxiliaries: LemmaCues
     intent_verbs: LemmaCues
     outcomes: tuple[tuple[str, LemmaCues], ...]
@@ -97,6 +98,7 @@ def verdict_cues(language: str) -> VerdictCues:
         verdict_nouns=cues("verdict_nouns"),
         trial_predicates=cues("trial_predicates"),
         verdict_nominals=cues("verdict_nominals"),
+        proceedings_nouns=cues("proceedings_nouns"),
         irrealis_auxiliaries=cues("irrealis_auxiliaries"),
         intent_verbs=cues("intent_verbs"),
         outcomes=coded_cue_lists(FILE, "outcomes", language, "verdict_outcomes"),

@@ -70,6 +70,8 @@ def defendant_roles(clause: Clause, family: str, passive: bool) -> list[Argument
     elif family == "penalty":
         active = [INDIRECT, OBLIQUE, OBJECT]
         order = [SUBJECT, OBLIQUE, *active] if passive else [*active, SUBJECT]
+    elif family == "appeal":  # "upheld the ten-year term for X", "upheld X's sentence"
+        order = [SUBJECT, OBLIQUE] if passive else [OBJECT, OBLIQUE, INDIRECT, SUBJECT]
     else:
         order = [SUBJECT, OBJECT, INDIRECT] if passive else [OBJECT, INDIRECT, SUBJECT]
     arguments = []
@@ -159,6 +161,25 @@ class DefendantFinder:
             if person is not None and all(d.person is not person[2] for d in found):
                 found.append(Defendant(person[0], person[1], person[2]))
         return found
+
+    def titled(self, start: int, end: int) -> bool:
+        """Whether the name at ``[start, end)`` names the holder of an office or kin another
+        phrase is about ("an ally of the former akim X", "a nephew of President X",
+        "племянник Назарбаева"): such a person is described, not pointed back to."""
+        token = self.reading.token_at(end - 1)
+        if token is None:
+            return False
+        tokens = self.reading.tokens
+        while token.dep in ("appos", "flat:name", "flat", "compound") and token.head != token.index:
+            token = tokens[token.head]
+            if self.cues.title_nouns.has(token):
+                return True
+        head = tokens[token.head]
+        if token.dep == "pobj" and head.head != head.index:
+            head = tokens[head.head]
+        elif token.dep not in ("nmod", "poss", "nmod:poss"):
+            return False
+        return self.cues.title_nouns.has(head)
 
     def described(self, start: int, end: int) -> bool:
         """Whether the name at ``[start, end)`` only describes another noun ("deputies of
