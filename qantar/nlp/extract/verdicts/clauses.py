@@ -242,13 +242,16 @@ class ClauseReader:
         return sorted(found)
 
     def terms(self, clause: Clause, own: list[Token]) -> list[TermMention]:
+        """The terms that start in the clause's own tokens (not in a clause embedded in it)."""
         if not own:
             return []
-        text = self.context.text
         owned = {t.start for t in own}
-        starts = sorted(owned)
-        found = find_terms(text, self.language, own[0].start, own[-1].end)
-        return [t for t in found if _owned(t.start, starts, owned, self.reading)]
+        found = find_terms(self.context.text, self.language, own[0].start, own[-1].end)
+        return [t for t in found if self._starts_a_token_in(t.start, owned)]
+
+    def _starts_a_token_in(self, offset: int, owned: set[int]) -> bool:
+        token = self.reading.token_at(offset)
+        return token is not None and token.start in owned
 
     def nominal(self, sentence: int, paragraph: int, taken: set[int]) -> list[VerdictClause]:
         """Verdicts named by a noun rather than a verb: "the sentencing of seven people to
@@ -721,11 +724,6 @@ def _unrest_end() -> str:
 def _in_the_unrest(date: DateMention) -> bool:
     """Whether the date lies within the unrest (or before it): no verdict of the case then."""
     return date.value is not None and date.value[:10] <= _unrest_end()
-
-
-def _owned(start: int, starts: list[int], owned: set[int], reading: Reading) -> bool:
-    token = reading.token_at(start)
-    return token is not None and token.start in owned
 
 
 def _progressive(reading: Reading, token: Token) -> bool:
