@@ -68,9 +68,8 @@ quotation that follows them).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from qantar.nlp.annotate.types import Annotation, Token
+from qantar.nlp.reading.assemble import ClauseDraft, assemble, nearest_predicates
 from qantar.nlp.reading.cues import LemmaCues, cue_list
 from qantar.nlp.reading.tree import (
     ancestors,
@@ -130,16 +129,6 @@ _SOURCE_MARKERS = frozenset({"according to", "as quoted by"})
 def speech_verbs() -> LemmaCues:
     """The English speech verbs of ``patterns/reading.yml``."""
     return cue_list("reading", "speech_verbs", "en")
-
-
-@dataclass
-class _Draft:
-    predicate: int
-    kind: str
-    arguments: list[Argument] = field(default_factory=list)
-    negated: bool = False
-    passive: bool = False
-    particles: list[str] = field(default_factory=list)
 
 
 def _is_predicate(token: Token, below: list[int], tokens: list[Token]) -> bool:
@@ -220,14 +209,14 @@ class _Reader:
         ending = [t for t in tokens[first:last] if t.text.strip()]
         return bool(ending) and ending[-1].text in (".", "!", "?")
 
-    def clause_top(self, index: int, draft: _Draft) -> int:
+    def clause_top(self, index: int, draft: ClauseDraft) -> int:
         """The token whose subtree is the clause: the root noun for a lost main verb."""
         token = self.tokens[index]
         return token.head if draft.kind == MAIN and token.dep == "acl" else index
 
-    def draft(self, index: int, kind: str, predicates: set[int]) -> _Draft:
+    def draft(self, index: int, kind: str, predicates: set[int]) -> ClauseDraft:
         tokens, below = self.tokens, self.below
-        draft = _Draft(index, kind)
+        draft = ClauseDraft(index, kind, self.tokens[index].lemma)
         objects: list[int] = []
         counted: list[int] = []  # "handed X 16 years": a counted npadvmod after the object
         for child in below[index]:
@@ -243,7 +232,7 @@ class _Reader:
             elif dep == "neg":
                 draft.negated = True
             elif dep == "prt":
-                draft.particles.append(token.lemma)
+                draft.lemma += f" {token.lemma}"  # "hand down", "hand over"
             elif dep == "dobj":
                 objects.append(child)
             elif dep == "dative":
@@ -321,7 +310,7 @@ class _Reader:
         kinds = {self.tokens[c].dep for c in self.below[index]}
         return self.tokens[index].pos == "NOUN" and "nummod" in kinds and "advmod" not in kinds
 
-    def share(self, draft: _Draft, parent: _Draft | None) -> None:
+    def share(self, draft: ClauseDraft, parent: ClauseDraft | None) -> None:
         """Copy the subject a clause shares with its parent or takes from its noun."""
         tokens = self.tokens
         predicate = tokens[draft.predicate]
@@ -354,7 +343,7 @@ class _Reader:
     def speech_reported(
         self,
         order: list[int],
-        drafts: dict[int, _Draft],
+        drafts: dict[int, ClauseDraft],
         parents: dict[int, int | None],
         top_down: list[int],
     ) -> dict[int, bool]:
@@ -393,7 +382,7 @@ class _Reader:
             return False  # the common case, without trying every entry
         return self.speech.has(token)
 
-    def reports_parent(self, draft: _Draft, parent: _Draft | None) -> bool:
+    def reports_parent(self, draft: ClauseDraft, parent: ClauseDraft | None) -> bool:
         """A speech verb hung on the clause it reports ("The court acted lawfully, the
         ministry said" parsed with "said" under "acted")."""
         predicate = self.tokens[draft.predicate]
@@ -417,13 +406,10 @@ def english_clauses(annotation: Annotation) -> list[Clause]:
     if not annotation.tokens:
         return []
     reader = _Reader(annotation)
-    tokens = annotation.tokens
     order = reader.predicates()
     predicates = set(order)
-    parents: dict[int, int | None] = {}
-    for index in order:
-        parents[index] = next((a for a in ancestors(annotation, index) if a in predicates), None)
-    drafts: dict[int, _Draft] = {}
+    parents = nearest_predicates(annotation, order)
+    drafts: dict[int, ClauseDraft] = {}
     for index in order:
         drafts[index] = reader.draft(index, reader.kind(index, predicates), predicates)
     # Parents before children, so a shared subject is already in place when it is copied.
@@ -434,26 +420,7 @@ def english_clauses(annotation: Annotation) -> list[Clause]:
 
     quoted = quoted_tokens(annotation)
     speech = reader.speech_reported(order, drafts, parents, top_down)
-    numbers = {index: number for number, index in enumerate(order)}
-    clauses: list[Clause] = []
-    for index in order:
-        draft = drafts[index]
-        lemma = " ".join([tokens[index].lemma, *draft.particles])
-        parent = parents[index]
-        clauses.append(
-            Clause(
-                index=numbers[index],
-                sentence=tokens[index].sentence,
-                predicate=index,
-                lemma=lemma,
-                arguments=tuple(sorted(draft.arguments, key=lambda a: a.head)),
-                negated=draft.negated,
-                passive=draft.passive,
-                kind=draft.kind,
-                parent=None if parent is None else numbers[parent],
-                quoted=quoted[index],
-                reported=quoted[index] or speech[index],
-                span=subtree_span(annotation, reader.clause_top(index, draft)),
-            )
-        )
-    return clauses
+    spans = {
+        index: subtree_span(annotation, reader.clause_top(index, drafts[index])) for index in order
+    }
+    return assemble(annotation, order, drafts, parents, quoted, speech, spans)

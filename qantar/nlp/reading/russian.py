@@ -72,13 +72,13 @@ coordinated with the verb of the complement clause instead of the speech verb ("
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
 
 from qantar.model import Span
 from qantar.nlp.annotate.types import Annotation, Token
+from qantar.nlp.reading.assemble import ClauseDraft, assemble, nearest_predicates
 from qantar.nlp.reading.cues import LemmaCues, cue_list
-from qantar.nlp.reading.tree import ancestors, children, quoted_tokens, subtree
+from qantar.nlp.reading.tree import children, quoted_tokens, subtree
 from qantar.nlp.reading.types import (
     ADVERBIAL,
     AGENT,
@@ -143,16 +143,6 @@ def _participle_lemma(word: str) -> str:
         if parse.tag.POS == "PRTS":
             return str(parse.normal_form).replace("ё", "е")
     return ""
-
-
-@dataclass
-class _Draft:
-    predicate: int
-    kind: str
-    lemma: str
-    arguments: list[Argument] = field(default_factory=list)
-    negated: bool = False
-    passive: bool = False
 
 
 def _is_dash(token: Token) -> bool:
@@ -220,10 +210,10 @@ class _Reader:
 
     # -- arguments ------------------------------------------------------------------------
 
-    def draft(self, index: int, kind: str, predicates: set[int]) -> _Draft:
+    def draft(self, index: int, kind: str, predicates: set[int]) -> ClauseDraft:
         tokens, below = self.tokens, self.below
         token = tokens[index]
-        draft = _Draft(index, kind, self.lemma(token))
+        draft = ClauseDraft(index, kind, self.lemma(token))
         draft.passive = token.feature("Voice") == "Pass" or _short_participle(token)
         instrumental: list[int] = []
         for child in below[index]:
@@ -272,7 +262,7 @@ class _Reader:
                 return " ".join(tokens[w].lemma for w in sorted(words))
         return ""
 
-    def share(self, draft: _Draft, parent: _Draft | None) -> None:
+    def share(self, draft: ClauseDraft, parent: ClauseDraft | None) -> None:
         """Copy the subject a clause shares with its parent or takes from its noun."""
         tokens = self.tokens
         predicate = tokens[draft.predicate]
@@ -399,9 +389,7 @@ def russian_clauses(annotation: Annotation) -> list[Clause]:
     tokens = annotation.tokens
     order = [t.index for t in tokens if reader.is_predicate(t)]
     predicates = set(order)
-    parents: dict[int, int | None] = {}
-    for index in order:
-        parents[index] = next((a for a in ancestors(annotation, index) if a in predicates), None)
+    parents = nearest_predicates(annotation, order)
     drafts = {
         index: reader.draft(index, reader.kind(index, predicates), predicates) for index in order
     }
@@ -445,25 +433,12 @@ def russian_clauses(annotation: Annotation) -> list[Clause]:
         inherited = parent is not None and said[parent] and index not in frames
         said[index] = complement or (dashed[index] and index not in frames) or inherited
 
-    numbers = {index: number for number, index in enumerate(order)}
-    clauses: list[Clause] = []
-    for index in order:
-        draft = drafts[index]
-        parent = parents[index]
-        clauses.append(
-            Clause(
-                index=numbers[index],
-                sentence=tokens[index].sentence,
-                predicate=index,
-                lemma=draft.lemma,
-                arguments=tuple(sorted(draft.arguments, key=lambda a: a.head)),
-                negated=draft.negated,
-                passive=draft.passive,
-                kind=draft.kind,
-                parent=None if parent is None else numbers[parent],
-                quoted=quoted[index],
-                reported=quoted[index] or said[index],
-                span=_span(annotation, spans[index]),
-            )
-        )
-    return clauses
+    return assemble(
+        annotation,
+        order,
+        drafts,
+        parents,
+        quoted,
+        said,
+        {index: _span(annotation, spans[index]) for index in order},
+    )
