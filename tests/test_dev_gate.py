@@ -77,3 +77,16 @@ def test_issue_16_acceptance_figures(dev_records: list[dict[str, Any]]) -> None:
     assert scores["attributes"]["verdicts.date"]["accuracy"] >= 0.85
     russian = subset_scores(gold, dev_records, globs_of("r*"))
     assert russian["types"]["verdicts"]["f1"] >= 0.90
+
+
+def test_issue_17_acceptance_figures(dev_records: list[dict[str, Any]]) -> None:
+    """Figures and who gives them on passages the rules were not written for (issue 17):
+    figures F1 at least .80 (.85 on the Russian passages), the source type right at least .80
+    of the time and the as-of date at least .90."""
+    gold = load_gold(DEV / "gold.json")
+    scores = score(gold, dev_records)
+    assert scores["types"]["figures"]["f1"] >= 0.80
+    assert scores["attributes"]["figures.source_type"]["accuracy"] >= 0.80
+    assert scores["attributes"]["figures.as_of"]["accuracy"] >= 0.90
+    russian = subset_scores(gold, dev_records, globs_of("r*"))
+    assert russian["types"]["figures"]["f1"] >= 0.85

@@ -29,6 +29,6 @@ def test_issue_acceptance_figures(seed_records: list[dict[str, Any]]) -> None:
     assert types["events"]["f1"] >= 0.60
     attributes = score(load_gold(GOLD), seed_records)["attributes"]
     assert attributes["verdicts.date"]["accuracy"] >= 0.90
-    assert types["figures"]["f1"] >= 0.85
+    assert types["figures"]["f1"] >= 0.95  # issue 17: the seeds hold while the dev set rises
     assert attributes["figures.source_type"]["accuracy"] >= 0.85
     assert attributes["figures.as_of"]["accuracy"] >= 0.80

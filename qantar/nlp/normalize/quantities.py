@@ -20,9 +20,11 @@ _HEDGES = (
     "around|approximately|roughly|fewer than|less than|under|close to|as many as|exactly|"
     "более чем|более|свыше|около|почти|не менее|не более|до|порядка|примерно|больше|меньше"
 )
-_NONE_BEFORE = re.compile(r"(?<!\w)(?:ни|not)\s+$", re.IGNORECASE)
+_NONE_BEFORE = re.compile(r"(?<!\w)(?:ни|not|no)\s+$", re.IGNORECASE)
 _CURRENCY_BEFORE = r"\$|US\$|USD\s?|€|₸"
-_CURRENCY_AFTER = r"dollars|долларов|доллара|tenge|тенге|euros?|евро"
+_CURRENCY_AFTER = (
+    r"(?:US\s+|U\.S\.\s+)?dollars|долларов\s+США|долларов|доллара|tenge|тенге|euros?|евро"
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def _currency(before: str | None, after: str | None) -> str | None:
     mark = (before or after or "").strip().lower()
     if not mark:
         return None
-    if mark in ("$", "us$", "usd", "dollars", "долларов", "доллара"):
+    if mark in ("$", "us$", "usd") or "dollar" in mark or "доллар" in mark:
         return "USD"
     if mark in ("₸", "tenge", "тенге"):
         return "KZT"
@@ -98,7 +100,33 @@ def find_quantities(
                 number_start=number_start,
             )
         )
-    return found
+    return _hedged_scales(text, start, len(text) if end is None else end, found)
+
+
+#: A hedged scale word standing for its own value: "более тысячи участников", "nearly a
+#: thousand". Without a hedge, "тысячи людей" means thousands, not a count, and is left alone.
+_HEDGED_SCALE = re.compile(
+    rf"(?<!\w)(?P<hedge>{_HEDGES})\s+(?:a\s+)?(?P<scale>тысяч[аиу]|thousand)(?!\w)", re.IGNORECASE
+)
+
+
+def _hedged_scales(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
+    extra = []
+    for m in _HEDGED_SCALE.finditer(text, start, end):
+        if any(q.start < m.end() and m.start() < q.end for q in found):
+            continue
+        extra.append(
+            Quantity(
+                start=m.start(),
+                end=m.end(),
+                text=m.group(0),
+                value=1000.0,
+                qualifier=m.group("hedge").lower(),
+                currency=None,
+                number_start=m.start("scale"),
+            )
+        )
+    return sorted(found + extra, key=lambda q: q.start)
 
 
 #: Russian "с X до Y" after a price or count changes ("подорожал с 60 до 120 тенге") is a

@@ -37,7 +37,8 @@ class CueHit:
     """Index of the last token matched (inclusive)."""
 
 
-def _word_matches(word: str, token: Token) -> bool:
+def word_matches(word: str, token: Token) -> bool:
+    """Whether one word of a cue entry names ``token`` (by lemma, text, prefix or ``*``)."""
     if word == "*":
         return True
     lemma, lower = token.lemma.lower(), token.text.lower()
@@ -71,30 +72,41 @@ class LemmaCues:
     entries: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
     """(entry, its words, the same words split at hyphens), longest first."""
 
-    def match_at(self, tokens: Sequence[Token], at: int, end: int | None = None) -> CueHit | None:
-        """The longest entry that starts at ``tokens[at]`` and ends before ``end``."""
+    def match_at(
+        self, tokens: Sequence[Token], at: int, end: int | None = None, record: bool = True
+    ) -> CueHit | None:
+        """The longest entry that starts at ``tokens[at]`` and ends before ``end``.
+
+        ``record`` counts the hit as the rule having fired; a reader that tries several
+        lists and keeps one passes False and records the winner with :meth:`record`."""
         stop = len(tokens) if end is None else end
         for entry, words, split in self.entries:
             for shape in (words, split) if split != words else (words,):
                 if at + len(shape) > stop:
                     continue
-                if all(_word_matches(w, tokens[at + i]) for i, w in enumerate(shape)):
-                    fired(f"{self.name}.{entry}")
+                if all(word_matches(w, tokens[at + i]) for i, w in enumerate(shape)):
+                    if record:
+                        fired(f"{self.name}.{entry}")
                     return CueHit(entry, tokens[at].index, tokens[at + len(shape) - 1].index)
         return None
 
-    def find(self, tokens: Sequence[Token]) -> list[CueHit]:
+    def find(self, tokens: Sequence[Token], record: bool = True) -> list[CueHit]:
         """Every non-overlapping hit in ``tokens`` (a contiguous run), leftmost-longest."""
         hits: list[CueHit] = []
         at = 0
         while at < len(tokens):
-            hit = self.match_at(tokens, at)
+            hit = self.match_at(tokens, at, record=record)
             if hit is None:
                 at += 1
                 continue
             hits.append(hit)
             at += hit.last - hit.first + 1
         return hits
+
+    def record(self, hits: Sequence[CueHit]) -> None:
+        """Count ``hits`` (found with ``record=False``) as fired rules."""
+        for hit in hits:
+            fired(f"{self.name}.{hit.entry}")
 
     def first(self, tokens: Sequence[Token]) -> CueHit | None:
         hits = self.find(tokens)

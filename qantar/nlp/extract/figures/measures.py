@@ -1,122 +1,203 @@
-"""Which codebook measure a stated number is: its noun, its cue, its currency.
+"""Which codebook measure a stated number is, from what it counts and the clause it stands in.
 
-A measure's noun follows the number ("238 человек", "20,000 local “bandits”"); a count whose
-noun comes first is written with a head word ("число погибших достигло 225", "the number of
-detainees rose to 9,900"), the head words listed in ``patterns/numbers.yml``. A sub-count ("875
-уголовных дел: 44 из них касаются терроризма") takes its noun from the count it divides.
+The codebook (``figure_measures`` in ``qantar/codebook.yml``) gives each measure lemma lists: the
+nouns it counts, the cue words its clause must hold, the words that rule it out, or a currency.
+:mod:`.counting` has already split the sentence's words into the number's counted phrase, its
+own clause (``scope``) and the clause above (``wider``); here a measure fits when
 
-A measure's cue must stand in the same clause as the number, not merely in the sentence: in
-"осуждены 46 человек, ещё 12 обвиняемых остаются под стражей" the custody cue belongs to the 12,
-and in "875 уголовных дел: 44 из них касаются терроризма" terrorism belongs to the 44. Clauses
-are split where news prose joins two statements of fact: a colon, a semicolon, or a comma
-before a contrastive or additive conjunction ("а", "но", "ещё", "while", "but").
+- its noun stands in the counted phrase or right after the number, or it counts people and the
+  number counts people (a people noun, or a bare number the clause counts);
+- its cue stands in the scope (or, only when no measure's cue does, in the wider clause);
+- none of its ``not`` words stands in the scope.
+
+Among the measures that fit, the one whose cue is nearest in the clause structure wins, then the
+codebook's order (specific before general): "12 officers died and 317 were injured" reads each
+number's own verb, and "compensation totaling $76,000 for damage" is a payment.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from qantar.codebook import load_codebook
-from qantar.model import Span
-from qantar.nlp.lexicon import CuePattern, cue_pattern, phrase_pattern, read_patterns
+from qantar.nlp.annotate.types import Token
+from qantar.nlp.extract.figures.counting import Count, people_nouns
 from qantar.nlp.normalize.quantities import Quantity
+from qantar.nlp.reading.cues import LemmaCues, compile_cues
 
-_CLAUSE_BREAK = re.compile(
-    r"[;:]|,\s+(?:а|но|однако|ещё|еще|и\s+ещё|и\s+еще|while|whereas|but)\b", re.IGNORECASE
-)
-#: "44 из них ...", "six of them ...": a part of the count just stated.
-SUB_COUNT_AFTER = re.compile(r"\s*(?:из\s+них|of\s+them|of\s+whom)\b", re.IGNORECASE)
+_PREFIX = "codebook.figure_measures"
+#: The distance given a measure named by its noun alone: "32 criminal cases open in
+#: connection to acts of terrorism" are terrorism cases, wherever "terrorism" stands.
+FAR = 99
 
 
 @dataclass(frozen=True)
 class Measure:
     code: str
-    noun: re.Pattern[str] | None
-    noun_before: re.Pattern[str] | None
-    cue: CuePattern | None
+    noun: LemmaCues
+    cue: LemmaCues | None
+    excluded: LemmaCues
+    people: bool
     currency: str | None
 
 
-@cache
-def _count_heads(language: str) -> str:
-    heads = read_patterns("numbers.yml").get("count_heads", {}).get(language, [])
-    return phrase_pattern(heads).pattern if heads else ""
+def _cues(spec: dict[str, object], key: str, language: str, name: str) -> LemmaCues:
+    lists = spec.get(key) or {}
+    words = lists.get(language, []) if isinstance(lists, dict) else []
+    return compile_cues(name, [str(w) for w in words or []])
 
 
 @cache
 def measures(language: str) -> tuple[Measure, ...]:
-    """The codebook's figure measures with their cue patterns, in codebook order."""
+    """The codebook's figure measures with their lemma cues, in codebook order."""
     language = language if language in ("en", "ru") else "en"
-    heads = _count_heads(language)
     found = []
     for code, spec in load_codebook()["figure_measures"].items():
-        noun = spec.extra.get("noun", {}).get(language)
-        cue = spec.extra.get("cue", {}).get(language)
-        noun_pattern = before_pattern = None
-        if noun:
-            words = phrase_pattern(noun).pattern
-            noun_pattern = re.compile(
-                rf"^\s*(?:[–—-]\s*)?(?:из\s+них\s+|of\s+them\s+)?(?:[\w’'-]+\s+){{0,3}}?"
-                rf"[“\"‘']?(?:{words})",
-                re.IGNORECASE,
-            )
-            if heads:
-                before_pattern = re.compile(rf"{heads}\s+(?:{words})", re.IGNORECASE)
+        extra = spec.extra
+        cue = _cues(extra, "cue", language, f"{_PREFIX}.{code}.cue") if "cue" in extra else None
         found.append(
             Measure(
-                code,
-                noun_pattern,
-                before_pattern,
-                cue_pattern(cue, f"codebook.figure_measures.{code}.cue") if cue else None,
-                spec.extra.get("currency"),
+                code=code,
+                noun=_cues(extra, "noun", language, f"{_PREFIX}.{code}.noun"),
+                cue=cue,
+                excluded=_cues(extra, "not", language, f"{_PREFIX}.{code}.not"),
+                people=bool(extra.get("people")),
+                currency=extra.get("currency"),
             )
         )
     return tuple(found)
 
 
-def clause_of(text: str, sentence: Span, offset: int) -> tuple[int, int]:
-    """The clause of the sentence holding ``offset``, as (start, end)."""
-    start, end = sentence.start, sentence.end
-    for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
-        if m.end() <= offset:
-            start = m.end()
-        elif m.start() >= offset:
-            end = m.start()
-            break
-    return start, end
+def runs(tokens: Sequence[Token]) -> list[list[Token]]:
+    """``tokens`` (in text order) cut where an index is skipped, so a phrase never spans a gap."""
+    found: list[list[Token]] = []
+    for token in tokens:
+        if found and found[-1][-1].index + 1 == token.index:
+            found[-1].append(token)
+        else:
+            found.append([token])
+    return found
 
 
-def _noun_first(text: str, q: Quantity, clause: tuple[int, int], m: Measure) -> bool:
-    """ "Число погибших ... достигло 225": the head and noun before, nothing counted after."""
-    if m.noun_before is None or not re.match(r"\s*(?:[,.;:]|$)", text[q.end : clause[1]]):
-        return False
-    return m.noun_before.search(text, clause[0], q.start) is not None
+def has(cues: LemmaCues, tokens: Sequence[Token]) -> bool:
+    """Whether any entry of ``cues`` stands in ``tokens`` (trying is not firing: only the
+    measure chosen has its words counted, :func:`_record`)."""
+    return bool(cues) and any(cues.find(run, record=False) for run in runs(tokens))
+
+
+def _hits(cues: LemmaCues, tokens: Sequence[Token]) -> list[int]:
+    """The last word of each hit, the head of an English or Russian phrase ("pre-trial
+    detention", "массовых беспорядков")."""
+    if not cues:
+        return []
+    return [hit.last for run in runs(tokens) for hit in cues.find(run, record=False)]
+
+
+def _record(m: Measure, count: Count, cue_words: Sequence[Token]) -> None:
+    """Count the words that decided measure ``m`` as fired rules (``qantar eval --rules``)."""
+    for cues, words in ((m.noun, (*count.noun_phrase, *count.qualifiers, *count.after)),) + (
+        ((m.cue, cue_words),) if m.cue is not None else ()
+    ):
+        for run in runs(words):
+            cues.record(cues.find(run, record=False))
+
+
+def _path(tokens: Sequence[Token], index: int) -> list[int]:
+    chain = [index]
+    while tokens[chain[-1]].head != chain[-1] and len(chain) < len(tokens):
+        chain.append(tokens[chain[-1]].head)
+    return chain
+
+
+def tree_distance(tokens: Sequence[Token], a: int, b: int) -> int:
+    """Steps between two tokens of a sentence through their nearest common head."""
+    up_a, up_b = _path(tokens, a), _path(tokens, b)
+    common = set(up_a) & set(up_b)
+    if not common:
+        return len(up_a) + len(up_b)
+    return min(up_a.index(c) + up_b.index(c) for c in common)
+
+
+def _counts_people(count: Count, language: str) -> bool:
+    if count.noun is None:
+        return count.core
+    return bool(people_nouns(language).has(count.noun))
+
+
+def _nounless(count: Count) -> bool:
+    """The number counts no noun of its own: "36 – mass unrest", "19 из них", "of the police,
+    7 died"; what it counts then stands after it or elsewhere in its clause."""
+    return (
+        (count.noun is None and count.core)
+        or (count.noun is not None and count.noun.pos == "PRON")
+        or (count.noun is None and bool(count.after))
+    )
+
+
+def _noun_fits(m: Measure, count: Count, language: str, head: Count | None) -> bool:
+    if has(m.noun, count.noun_phrase) or has(m.noun, count.qualifiers):
+        return True
+    if _nounless(count) and has(m.noun, count.after):
+        return True
+    done_to = m.cue is not None and has(m.cue, count.predicates)
+    if m.people and (_counts_people(count, language) or done_to):
+        return True  # a people noun, or what the measure's verb was done to ("14 nurses")
+    # a part of a count just stated ("875 cases: 44 of them on terrorism") counts its noun
+    return head is not None and (
+        has(m.noun, head.noun_phrase) or (m.people and _counts_people(head, language))
+    )
 
 
 def measure_of(
-    text: str, q: Quantity, sentence: Span, language: str, head: Quantity | None = None
+    q: Quantity,
+    count: Count,
+    language: str,
+    head: Count | None = None,
+    tokens: Sequence[Token] = (),
 ) -> str | None:
-    """The first codebook measure that fits ``q``; ``head`` is the count a sub-count divides."""
-    after = text[q.end : min(q.end + 60, sentence.end)]
-    head_after = text[head.end : min(head.end + 60, sentence.end)] if head else None
-    clause = clause_of(text, sentence, q.start)
-    for m in measures(language):
+    """The codebook measure that fits ``q`` read as ``count``; ``head`` is the count a
+    sub-count divides ("of them", "из них"). None when no measure fits."""
+    after = count.after if _nounless(count) else ()
+    fitting: list[tuple[int, int, int, str]] = []
+    deciding: dict[str, tuple[Measure, Sequence[Token]]] = {}
+    for order, m in enumerate(measures(language)):
         if m.currency:
             if q.currency != m.currency:
                 continue
-        elif (
-            q.currency
-            or m.noun is None
-            or not (
-                m.noun.match(after)
-                or (head_after is not None and m.noun.match(head_after))
-                or _noun_first(text, q, clause, m)
+        elif q.currency or not _noun_fits(m, count, language, head):
+            continue
+        if has(m.excluded, count.scope):
+            continue
+        # nearest first: right after a nounless number, the verb beside it, the rest of its
+        # clause, the other clauses it is an argument of, the count it divides, the clauses
+        # above; within one, the cue nearest the number in the tree (then codebook order)
+        levels: list[Sequence[Token]] = [
+            after,
+            count.adjacent,
+            count.scope,
+            count.shared,
+            (*head.counted, *head.adjacent, *head.scope) if head is not None else (),
+            count.wider,
+        ]
+        if m.cue is None:  # a measure its noun alone names yields to one its clause names
+            level, distance = (0 if has(m.noun, after) else 2), FAR
+            deciding[m.code] = (m, ())
+        else:
+            found = next(
+                ((i, hits) for i, words in enumerate(levels) if (hits := _hits(m.cue, words))),
+                None,
             )
-        ):
-            continue
-        if m.cue and not m.cue.search(text, *clause):
-            continue
-        return m.code
-    return None
+            if found is None:
+                continue
+            level, hits = found
+            near = [tree_distance(tokens, count.anchor.index, h) for h in hits] if tokens else []
+            distance = min(near) if near and level in (1, 2) else 0
+            deciding[m.code] = (m, levels[level])
+        fitting.append((level, distance, order, m.code))
+    if not fitting:
+        return None
+    chosen = min(fitting)[3]
+    _record(*deciding[chosen][:1], count, deciding[chosen][1])
+    return chosen

@@ -14,6 +14,7 @@ adds the clauses up into one verdict per defendant. The record has the shape of 
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from qantar.model import Fact, Mention, Span
 from qantar.names import skeleton
@@ -257,7 +258,10 @@ class _Reader:
     ) -> list[tuple[Defendant, Draft | None]]:
         """A counted group, or the people the text goes on to list for it (after a colon, in
         the next sentence, one per line below); the group keeps only those left unnamed."""
-        named = self.lists.names_for(verdict, group, sentence)
+        named = [
+            replace(person, named_in=(group.start, group.end))
+            for person in self.lists.names_for(verdict, group, sentence)
+        ]
         left = group.count - len(named)
         out: list[tuple[Defendant, Draft | None]] = [(p, None) for p in named]
         if left > 0:
@@ -321,6 +325,8 @@ class _Reader:
         draft = existing or Draft(person, defendant.count, outcome, verdict)
         draft.outcome = outcome
         draft.spans.append((defendant.start, defendant.end))
+        if defendant.named_in is not None:
+            draft.spans.append(defendant.named_in)
         merge(draft, verdict, outcome, terms, charges)
         return self.adopt(draft, None)
 

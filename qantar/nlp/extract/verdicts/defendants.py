@@ -54,6 +54,9 @@ class Defendant:
     """ "one" (he/she), "all" (they, each), "rest" (the others): resolved by the reader."""
     hedged: bool = False
     """The count is approximate ("more than 500"): a statistic, not a trial."""
+    named_in: tuple[int, int] | None = None
+    """The counted group this person was named for ("four residents: A, B, C and D"), kept in
+    the verdict's provenance so the count is not read again as a statistic (figures)."""
 
 
 def defendant_roles(clause: Clause, family: str, passive: bool) -> list[Argument]:
