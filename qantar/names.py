@@ -24,9 +24,9 @@ from rapidfuzz.distance import JaroWinkler
 # Ordered rewrites applied after transliteration to lower-case ASCII. Each folds a spelling
 # choice that English and Russian-language outlets make differently for the same Kazakh name.
 _REWRITES: tuple[tuple[str, str], ...] = (
+    ("dzh", "j"),  # Dzhaksybekov / Zhaksybekov / Jaksybekov (Джаксыбеков): before "zh"
     ("zh", "j"),  # Zhomart / Jomart / Жомарт
     ("kh", "h"),  # Yermukhamet / Ermuhamet
-    ("dzh", "j"),
     ("ts", "c"),
     ("q", "k"),  # Qasym / Kasym
     ("yev", "ev"),  # Tokayev / Tokaev

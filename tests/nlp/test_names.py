@@ -25,6 +25,11 @@ SAME_PERSON = [
     ("Asylov", "Asilov"),
     ("the Tokayev's", "Tokayev"),
     ("“Masimov”", "Masimov"),
+    # dzh, zh and j are one sound: Джаксыбеков in three spellings
+    ("Dzhaksybekov", "Zhaksybekov"),
+    ("Dzhaksybekov", "Jaksybekov"),
+    ("Джаксыбеков", "Jaksybekov"),
+    ("Dzhamilya Kasenova", "Jamilya Kasenova"),
 ]
 
 DIFFERENT_PEOPLE = [

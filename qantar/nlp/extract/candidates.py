@@ -18,7 +18,19 @@ from qantar.nlp.lexicon import Lexicon
 from qantar.nlp.normalize.russian_phrases import nominative_phrase
 
 #: How much a candidate's origin is trusted when two candidates cover the same span.
-RANK = {"gazetteer": 4, "credit": 3, "apposition": 3, "acronym": 3, "name-shape": 2, "ner": 1}
+#: A place named with its kind ("Almaty region", or "Almaty" of "the Almaty and Zhambyl regions")
+#: outranks the gazetteer's bare "Almaty" at the same span: it says which place it is.
+RANK = {
+    "place-type": 5,
+    "gazetteer": 4,
+    "credit": 3,
+    "apposition": 3,
+    "acronym": 3,
+    "domain": 3,
+    "name-shape": 2,
+    "description": 2,
+    "ner": 1,
+}
 NER_KINDS = {
     "PERSON": "person",
     "PER": "person",
@@ -55,8 +67,9 @@ _NAME_AGENCY = re.compile(rf"{_CREDIT_MARK}({_NAME})\s*/\s*({_AGENCY})(?![\w-])"
 _DATELINE = re.compile(
     r"([A-ZА-ЯЁ][A-ZА-ЯЁ-]{3,}(?:\s+[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,})?)(?=,\s|\.\s|\s+\(|\s+[-–—]{1,2}\s)"
 )
+#: "X Y, a journalist," and "X Y, Kazakhstan's foreign minister,": an article or an owner.
 _APPOSITION = re.compile(
-    rf"({_NAME}),\s+(?:a|an|the)\s+([^,.;:()“”\"]{{2,80}}?)(?=,|\.|;|\s*\(|\s+who\b|\s+and\b)"
+    rf"({_NAME}),\s+(?:a|an|the|[{_UPPER}][\w-]*['’]s)\s+([^,.;:()“”\"]{{2,80}}?)(?=,|\.|;|\s*\(|\s+who\b|\s+and\b)"
 )
 _PAIR = re.compile(rf"(?<![\w-])(?=({_WORD})\s+({_WORD})(?![\w-]))")
 _ACRONYM = re.compile(
@@ -143,6 +156,8 @@ def _rule_candidates(annotation: Annotation, lexicon: Lexicon) -> list[Candidate
         for m in _CREDIT.finditer(text, a, b):
             found.append(Candidate(m.start(1), m.end(1), m.group(1), "person", "credit"))
         found.extend(_credit_lines(annotation, index, lexicon))
+        if text[a:b].isupper():
+            found.extend(_capitalised_line(text, a, b, lexicon))
         for m in _APPOSITION.finditer(text, a, b):
             role = m.group(2).strip()
             words = set(re.findall(r"[a-z-]+", role.lower()))
@@ -157,7 +172,7 @@ def _rule_candidates(annotation: Annotation, lexicon: Lexicon) -> list[Candidate
         for m in _COURT.finditer(text, a, b):
             found.append(Candidate(m.start(1), m.end(1), m.group(1), "organization", "name-shape"))
         if annotation.doc.language == "ru":
-            found.extend(_russian_acronyms(text, a, b))
+            found.extend(_russian_acronyms(text, a, b, lexicon))
         for m in _ACRONYM.finditer(text, a, b):
             long_form, short = m.group(1), m.group(2)
             known = lexicon.lookup(long_form)
@@ -201,12 +216,27 @@ def _credit_lines(annotation: Annotation, index: int, lexicon: Lexicon) -> Itera
             yield Candidate(m.start(1), m.end(1), m.group(1), "place", "credit", name)
 
 
-def _russian_acronyms(text: str, a: int, b: int) -> Iterator[Candidate]:
+def _capitalised_line(text: str, a: int, b: int, lexicon: Lexicon) -> Iterator[Candidate]:
+    """Listed names in a line set in capitals: a section label ("RUSSIA / FSU POLITICS") or a
+    headline names places and bodies as any line does; the gazetteer spells them in title case."""
+    titled = text[a:b].title()
+    if len(titled) != b - a:
+        return
+    for hit in lexicon.find(text[:a] + titled, a, b):
+        yield Candidate(
+            hit.start, hit.end, text[hit.start : hit.end], hit.kind, "gazetteer", hit.canonical
+        )
+
+
+def _russian_acronyms(text: str, a: int, b: int, lexicon: Lexicon) -> Iterator[Candidate]:
     """The long form and the acronym of each bracketed Russian acronym, as one organization.
 
     The long form is the shortest run of words before the bracket whose initials spell the
     acronym (prepositions skipped) and which starts with a capital, so the lower-case words
-    before a name ("бывший председатель") are left out. Its nominative is the canonical name.
+    before a name ("бывший председатель") are left out. Its nominative is the canonical name,
+    or the gazetteer's name for it where the gazetteer lists it, so that the Russian long form
+    is the same body as its English name ("Организация Договора о коллективной безопасности"
+    is the CSTO).
     """
     for m in _RU_ACRONYM.finditer(text, a, b):
         acronym = m.group(1)
@@ -220,16 +250,18 @@ def _russian_acronyms(text: str, a: int, b: int) -> Iterator[Candidate]:
                 start = words[0][0]
                 long_form = text[start : m.start()].rstrip()
                 name = nominative_phrase(long_form)
+                listed = lexicon.lookup(name) or lexicon.lookup(long_form)
+                canonical = listed[1] if listed else name
                 yield Candidate(
                     start,
                     start + len(long_form),
                     long_form,
                     "organization",
                     "acronym",
-                    name,
+                    canonical,
                     normal=name if name != long_form else "",
                 )
-                yield Candidate(m.start(1), m.end(1), acronym, "organization", "acronym", name)
+                yield Candidate(m.start(1), m.end(1), acronym, "organization", "acronym", canonical)
                 break
             if len(initials) > len(acronym):
                 break

@@ -22,8 +22,14 @@ from dataclasses import replace
 
 from qantar.model import Span
 from qantar.names import surname_matches
+from qantar.nlp import rule_log
 from qantar.nlp.annotate.types import Annotation
+from qantar.nlp.extract.bodies import body_candidates, join_bodies
 from qantar.nlp.extract.candidates import Candidate, collect_candidates
+from qantar.nlp.extract.name_rules import name_rules
+from qantar.nlp.extract.name_spans import clean_span
+from qantar.nlp.extract.place_names import inner_places, place_type_candidates
+from qantar.nlp.extract.russian_people import settle_nominatives
 from qantar.nlp.lexicon import Lexicon
 from qantar.nlp.normalize.names import skeleton
 from qantar.nlp.normalize.spans import trim, trim_body
@@ -36,19 +42,37 @@ _HAS_UPPER = re.compile(r"[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]")
 EntityMention = Candidate
 
 
-def _clean(candidate: Candidate, text: str) -> Candidate | None:
-    trimmer = trim if candidate.kind in ("person", "unknown") else trim_body
-    start, end = trimmer(text, candidate.start, candidate.end)
-    if end <= start:
+#: Origins whose span is already the name as the text gives it (kind word included).
+_AS_GIVEN = frozenset({"place-type", "description", "domain"})
+#: Spans that are exactly a listed or given name, trimmed of punctuation only.
+_EXACT = _AS_GIVEN | {"gazetteer"}
+#: Origins that may name a body or place in lower case ("the interior ministry").
+_LOWER_CASE = frozenset({"gazetteer", "description", "domain"})
+
+
+def _clean(candidate: Candidate, text: str, lexicon: Lexicon) -> Candidate | None:
+    if candidate.kind in ("person", "unknown") or candidate.origin in _EXACT:
+        start, end = trim(text, candidate.start, candidate.end)
+    else:
+        start, end = trim_body(text, candidate.start, candidate.end)
+    span = clean_span(text, start, end, candidate.kind, lexicon)
+    if span is None:
         return None
-    return replace(candidate, start=start, end=end, text=text[start:end])
+    start, end, kind = span
+    surface = text[start:end]
+    normal = candidate.normal
+    if (start, end) != (candidate.start, candidate.end) or surface.isupper():
+        normal = ""  # an acronym does not decline; a cut span's nominative is not known
+    if kind == "place" and candidate.canonical and surface.endswith(" " + candidate.canonical):
+        normal = candidate.canonical  # "Republic of Kazakhstan" names Kazakhstan
+    return replace(candidate, start=start, end=end, text=surface, kind=kind, normal=normal)
 
 
 def _plausible(c: Candidate, lexicon: Lexicon, language: str) -> bool:
     if lexicon.is_not_name(c.text) or len(c.text.split()) > 8:
         return False
     # A listed site may start with a common noun ("аэропорт Алматы"); anything else is a name.
-    if not _HAS_UPPER.match(c.text) and c.origin != "gazetteer":
+    if not _HAS_UPPER.match(c.text) and c.origin not in _LOWER_CASE:
         return False
     if c.kind == "person":
         words = c.text.split()
@@ -76,10 +100,20 @@ def _case_is_uninformative(line: str, language: str) -> bool:
     letters = [w for w in words if len(w) > 1]
     if len(letters) >= 2 and all(w.isupper() for w in letters):
         return True
-    if language != "en" or line.count(",") > 1:
+    if language != "en" or _names_listed(line):
         return False
     content = [w for w in words if len(w) >= 4 and w.lower() not in _TITLE_SMALL]
     return len(content) >= 4 and all(w[0].isupper() for w in content)
+
+
+def _names_listed(line: str) -> bool:
+    """Whether a line is a list of names ("Aigerim Tleuzhanova, Vasily Sadykov and Samat
+    Abish"): each item one to three capitalised words. A headline of several phrases
+    ("Recusal Request, Nazarbayev's Nephew, and Internet Problems: ...") is not."""
+    items = [i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", line.strip()) if i]
+    return len(items) > 2 and all(
+        1 <= len(i.split()) <= 3 and all(w[:1].isupper() for w in i.split()) for i in items
+    )
 
 
 def _headline_guesses(
@@ -167,12 +201,24 @@ def _names_person(c: Candidate, names: list[str], lexicon: Lexicon) -> bool:
     )
 
 
+def _is_site(c: Candidate) -> bool:
+    """A name the NER took for a body or a person that a site word heads ("Monument of
+    Independence")."""
+    words = c.text.split()
+    sites = name_rules().site_words
+    return c.origin == "ner" and len(words) > 1 and (words[0] in sites or words[-1] in sites)
+
+
 def _resolve_kinds(kept: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     names = _person_names(kept, lexicon)
     resolved = []
     for c in kept:
-        if c.origin == "gazetteer" or c.origin == "acronym":
+        if c.origin in ("gazetteer", "acronym") or c.origin in _AS_GIVEN:
             resolved.append(c)
+            continue
+        if c.kind != "place" and _is_site(c):
+            rule_log.fired("names.site")
+            resolved.append(replace(c, kind="place"))
             continue
         if _names_person(c, names, lexicon):
             resolved.append(replace(c, kind="person"))
@@ -186,6 +232,55 @@ def _resolve_kinds(kept: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
         elif c.kind != "unknown":
             resolved.append(c)
     return resolved
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _coordinated_people(mentions: list[Candidate], text: str, lexicon: Lexicon) -> list[Candidate]:
+    """A name-shaped span the NER took for a body or a place, listed next to a person
+    ("Agybai Mukhanbet, Yesken Ramila, and ..."), is a person too: a list holds one kind."""
+    result = list(mentions)
+    for index, c in enumerate(mentions):
+        words = c.text.split()
+        if (
+            c.origin != "ner"
+            or c.kind not in ("organization", "place")
+            or c.canonical
+            or not 2 <= len(words) <= 3
+            or not all(w[:1].isupper() and w.isalpha() for w in words)
+            or words[0] in lexicon.not_first_names
+            or lexicon.lookup(c.text) is not None
+        ):
+            continue
+        chain = _coordinated(mentions, index, text)
+        listed = len(chain) >= 3 or any("and" in separator for _, separator in chain)
+        if listed and any(m.kind == "person" and " " in m.text for m, _ in chain):
+            rule_log.fired("names.coordinated_person")
+            result[index] = replace(c, kind="person")
+    return result
+
+
+def _coordinated(mentions: list[Candidate], index: int, text: str) -> list[tuple[Candidate, str]]:
+    """The mentions listed with ``mentions[index]`` ("A, B and C"), each with the separator
+    before it. An apposition ("the head of the X, Y Z said") is two with a bare comma."""
+    chain = [(mentions[index], "")]
+    at = index
+    while at > 0:
+        gap = _COORDINATION.fullmatch(text[mentions[at - 1].end : mentions[at].start])
+        if gap is None:
+            break
+        chain[0] = (chain[0][0], gap.group(0))
+        chain.insert(0, (mentions[at - 1], ""))
+        at -= 1
+    at = index
+    while at + 1 < len(mentions):
+        gap = _COORDINATION.fullmatch(text[mentions[at].end : mentions[at + 1].start])
+        if gap is None:
+            break
+        chain.append((mentions[at + 1], gap.group(0)))
+        at += 1
+    return chain
 
 
 def _single_word_orgs(mentions: list[Candidate]) -> list[Candidate]:
@@ -226,10 +321,21 @@ def _surname_mentions(annotation: Annotation, kept: list[Candidate]) -> list[Can
 def find_entities(annotation: Annotation, lexicon: Lexicon) -> list[EntityMention]:
     """Every person, organization and place mention of a document, sorted by position."""
     text = annotation.doc.text
-    cleaned = [c2 for c in collect_candidates(annotation, lexicon) if (c2 := _clean(c, text))]
+    found = (
+        collect_candidates(annotation, lexicon)
+        + place_type_candidates(annotation, lexicon)
+        + body_candidates(annotation, lexicon)
+    )
+    cleaned = [c2 for c in found if (c2 := _clean(c, text, lexicon))]
     plausible = [c for c in cleaned if _plausible(c, lexicon, annotation.doc.language)]
     plausible = _headline_guesses(annotation, plausible, lexicon)
-    kept = _single_word_orgs(_resolve_kinds(_select(plausible), lexicon))
+    selected = join_bodies(_select(plausible), annotation, lexicon)
+    spans = {(c.start, c.end) for c in selected}
+    inside = inner_places(selected, plausible, text, lexicon)
+    inner = [c for c in inside if (c.start, c.end) not in spans]
+    kept = _resolve_kinds(sorted(selected + inner, key=lambda c: c.start), lexicon)
+    kept = _single_word_orgs(_coordinated_people(kept, text, lexicon))
+    kept = settle_nominatives(kept, annotation)
     kept = sorted(kept + _surname_mentions(annotation, kept), key=lambda c: c.start)
     return [c for c in kept if c.kind in ("person", "organization", "place")]
 
