@@ -1,20 +1,26 @@
-"""Dated happenings, typed from the codebook (``events.v1``).
+"""Dated happenings, typed from the codebook (``events.v3``).
 
-A sentence becomes an event when it holds an event cue ("rallies ... began", "set fire",
-"state of emergency") and a date: its own, the one nearest the cue, or (for a sentence without
-one) the day the narrative is on. Chronological reports name a day once ("On the morning of
-5 January ...") and then tell what happened that day over several paragraphs, so a day stays
-current for :data:`CARRY_REACH` paragraphs until another day is named. A statement needs a date
-of its own: "said" is everywhere and a carried day would date every quote; only a statement
-opened by a same-time connective ("On the night of 6 January, ... In parallel, the president
-appealed ...") takes the day its paragraph has just named, and a sentence that opens by moving
-the story on ("Soon after the events, ...") takes no narrative day at all.
+One event per happening, read from the clause that tells it, on the shared reading layer
+(:mod:`qantar.nlp.reading`): :mod:`.clauses` decides whether a clause tells a happening and of
+which type (by lemma, from ``patterns/events.yml``), and :mod:`.dating` reads the dates the
+clause owns. A clause without a date of its own takes, in this order:
 
-One event per (type, date) per document: the others are the same happening told again. Its
-actors are everyone those sentences name, and its evidence is the sentence naming most of them
-(the first on a tie), so that "who did it" and the sentence shown agree. Verdict events come
-from the verdicts extractor, so a verdict and its event agree. Deaths, injuries and torture of
-named people are read by :mod:`qantar.nlp.extract.harm`.
+1. its parent's, when it is coordinated with it or completes it without being reported ("On 5
+   January, Tokayev dissolved the cabinet and sacked officials": both on 5 January);
+2. the last date the sentence before named, when the sentence opens by pointing back to it
+   ("At the time, the embassy tweeted ...", "Тогда он заявил ...");
+3. the day the narrative is on (the document state's narrated day, held within its reach of
+   paragraphs), for a main or coordinated clause that is not reported, unless the sentence opens
+   by moving the story on ("Soon after the events, ..."). A statement, a death and a verdict
+   need their own date here: "said" is everywhere and a carried day would date every quote;
+   only a statement opened by a same-time connective ("In parallel, the president appealed
+   ...") takes the day just told.
+
+A relative or participle clause, a charge and what someone is said to have said are dated only
+by their own words, never by the sentence around them: in "sentenced on Monday over the riots
+that killed dozens", the killing is not on Monday. The unrest itself, where a text dates it,
+is one protest event (:mod:`.unrest`). Verdict events come from the verdicts extractor, so a
+verdict and its event agree. One event per (type, date) per document (:mod:`.found`).
 """
 
 from __future__ import annotations
@@ -23,69 +29,32 @@ import bisect
 import re
 from typing import Any
 
-from qantar.model import Fact, Mention, Span
+from qantar.model import Fact, Span
 from qantar.nlp.context import DocumentContext
+from qantar.nlp.extract.events.clauses import ClauseTyper, EventClause
 from qantar.nlp.extract.events.cues import EventCues, event_cues
-from qantar.nlp.extract.quote_spans import find_quote_spans
+from qantar.nlp.extract.events.dating import ClauseDates, date_value, nearest
+from qantar.nlp.extract.events.found import FoundEvents, actors, place_of, setting
+from qantar.nlp.extract.events.nominal import NominalReader
+from qantar.nlp.extract.events.unrest import UnrestReader
 from qantar.nlp.normalize.dates import DateMention
+from qantar.nlp.reading.follow import StateFollower
+from qantar.nlp.reading.state import DocumentState
+from qantar.nlp.reading.types import Clause
+
+__all__ = ["date_value", "extract", "place_of"]
 
 NAME = "events"
-VERSION = 2
+VERSION = 3
 KIND = "event"
 REQUIRES: tuple[str, ...] = ("people", "organizations", "places", "verdicts")
 
-#: How many paragraphs a named day stays the day the narrative is on.
-CARRY_REACH = 3
-#: Types that need a date of their own in the sentence.
+#: Types that need a date of their own (or their parent's): never the narrated day.
 OWN_DATE_ONLY = frozenset({"statement", "verdict", "death"})
-#: Whether a sentence yields one event (its first cue) or one per event type it names.
-ONE_TYPE_PER_SENTENCE = False
-#: Words before a date that make it a limit ("until 19 January"), not the day being told.
-_LIMIT = re.compile(r"\b(?:until|till|through|before|by|до|по)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
-_SPOKEN_ON = re.compile(
-    r"\b(?:said|says|announced|reported|stated|told\s+\w+|briefed|заявил\w*|сообщил\w*|"
-    r"объявил\w*)\s+(?:(?:\w+\s+){0,3}?(?:on|в)\s+)?$",
-    re.I,
-)
-_LOCATIVE = re.compile(r"(?<!\w)(?:в|во|in|at)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_RIGHT_AFTER = re.compile(r"\s+(?:on|в|,)?\s*")
-#: Types read from other extractors, not from cue words.
-FROM_OTHER_EXTRACTORS = frozenset({"verdict"})
-
-
-def date_value(mention: DateMention) -> str | dict[str, str] | None:
-    """The SCHEMA.md form of a date: an ISO string, or a start/end span."""
-    if mention.value and mention.end_value:
-        return {"start": mention.value, "end": mention.end_value}
-    return mention.value
-
-
-def _nearest(dates: list[DateMention], offset: int) -> DateMention:
-    return min(dates, key=lambda d: (abs(d.start - offset), d.start > offset))
-
-
-def _date_for(
-    code: str,
-    cue: tuple[int, int],
-    own: list[DateMention],
-    carried: tuple[int, DateMention] | None,
-    text: str,
-    same_time: bool = False,
-) -> DateMention | None:
-    """The date of an event cue: the sentence's nearest, else the narrative's day.
-
-    A statement is dated only by a date before its verb or right after it ("said on July
-    18"): in "X said that during the January 5 protest" the date belongs to the protest.
-    """
-    if code in OWN_DATE_ONLY:
-        own = [d for d in own if d.start < cue[0] or _RIGHT_AFTER.fullmatch(text[cue[1] : d.start])]
-    if code != "statement":  # "said on 15 January that 225 had died": the day of the saying
-        own = [d for d in own if not _SPOKEN_ON.search(text, max(0, d.start - 30), d.start)]
-    if own:
-        return _nearest(own, cue[0])
-    if carried and (code not in OWN_DATE_ONLY or (same_time and code == "statement")):
-        return carried[1]
-    return None
+#: Clause kinds that take their parent's date when they have none.
+SHARES_PARENT_DATE = frozenset({"coordinate", "complement"})
+#: Clause kinds that may take the narrated day.
+NARRATED = frozenset({"main", "coordinate"})
 
 
 def _is_headline(sentence: str) -> bool:
@@ -97,140 +66,151 @@ def _is_headline(sentence: str) -> bool:
     return capitalised >= max(2.0, len(words) * 0.6)
 
 
-def place_of(context: DocumentContext, span: Span) -> str | None:
-    """The place the span says something happened in, as its city where it is a site in one.
+class _Reader:
+    """Reads one document's events; see the module docstring."""
 
-    A place after a locative preposition ("в Таразе", "in Almaty") is preferred over one that
-    only qualifies a name ("суд ... Жамбылской области"); else the first place named.
-    """
-    places = [e for e in context.entities if e.kind == "place" and span.start <= e.start < span.end]
-    located = [e for e in places if _LOCATIVE.search(context.text, max(0, e.start - 8), e.start)]
-    for entity in (located or places)[:1]:
-        name = entity.canonical or entity.normal or entity.text
-        return context.lexicon.city_of(name) or name
-    return None
-
-
-def _setting(context: DocumentContext, offset: int) -> str | None:
-    """The last city-level place named up to ``offset``: where a court story is set."""
-    for entity in reversed(context.entities):
-        if entity.kind == "place" and entity.start < offset:
-            name = entity.canonical or entity.normal or entity.text
-            if name != context.lexicon.home_country:
-                return context.lexicon.city_of(name) or name
-    return None
-
-
-def _actors(context: DocumentContext, span: Span) -> list[str]:
-    names: list[str] = []
-    for person in context.people:
-        if any(span.start <= m.start < span.end for m in person.mentions):
-            names.append(person.name)
-    for entity in context.entities:
-        if entity.kind == "organization" and span.start <= entity.start < span.end:
-            name = entity.canonical or entity.text
-            if name not in names:
-                names.append(name)
-    return names
-
-
-class _Events:
     def __init__(self, context: DocumentContext) -> None:
         self.context = context
-        self.found: dict[str, tuple[dict[str, Any], Span, list[Mention]]] = {}
-        self.evidence: dict[str, Mention] = {}
-        """Per event key, the cue whose sentence is the evidence (names the most actors)."""
-
-    def add(self, record: dict[str, Any], span: Span, cue: tuple[int, int]) -> None:
-        key = f"{record['type']}:{record['date']}"
-        mention = Mention(cue[0], cue[1], self.context.text[cue[0] : cue[1]])
-        if key not in self.found:
-            self.found[key] = (record, span, [mention])
-            self.evidence[key] = mention
-            return
-        kept, _span, mentions = self.found[key]
-        mentions.append(mention)
-        if kept.get("place") is None:
-            kept["place"] = record.get("place")
-        known = list(kept["actors"])
-        kept["actors"] = known + [a for a in record["actors"] if a not in known]
-        if len(record["actors"]) > len(known) and record["type"] != "verdict":
-            kept["summary"] = record["summary"]
-            self.evidence[key] = mention
-
-    def read_sentences(self) -> None:
-        context, text = self.context, self.context.text
-        cues = event_cues(context.annotation.doc.language)
-        starts = [p.start for p in context.annotation.paragraphs]
-        quotes = [(q.start, q.end) for q in find_quote_spans(text)]
-        carried: tuple[int, DateMention] | None = None
-        carried_last: tuple[int, DateMention] | None = None
-        for sentence in context.annotation.sentences:
-            paragraph = bisect.bisect_right(starts, sentence.start) - 1
-            own = [
-                d
-                for d in context.dates
-                if sentence.start <= d.start < sentence.end
-                and d.value
-                and d.precision != "year"
-                and not any(a <= d.start < b for a, b in quotes)
-            ]
-            if carried and paragraph - carried[0] > CARRY_REACH:
-                carried = carried_last = None
-            if not _is_headline(sentence.slice(text)):
-                found = self.cues_in(sentence, cues, quotes)
-                opens_same_time = cues.same_time.match(text, sentence.start, sentence.end)
-                same_time = bool(carried and carried[0] == paragraph and opens_same_time)
-                moved_on = not opens_same_time and bool(
-                    cues.moved_on.match(text, sentence.start, sentence.end)
-                )
-                back = carried_last if cues.back_then.match(text, sentence.start) else None
-                for code, cue in found[: 1 if ONE_TYPE_PER_SENTENCE else None]:
-                    dates, narrative_day = own, back or (None if moved_on else carried)
-                    if cues.charge.search(text, max(sentence.start, cue[0] - 80), cue[0]):
-                        # a charge is dated only by its own words: "по делу о поджоге ... 5 января"
-                        dates, narrative_day = [d for d in own if d.start > cue[1]], None
-                    date = _date_for(code, cue, dates, narrative_day, text, same_time)
-                    if date is None:
-                        continue
-                    record = {
-                        "date": date_value(date),
-                        "type": code,
-                        # a statement's place is where it was said, rarely written; the
-                        # places in it are what it is about ("death toll in Kazakhstan")
-                        "place": None if code == "statement" else place_of(context, sentence),
-                        "actors": _actors(context, sentence),
-                        "summary": sentence.slice(text).strip()[:240],
-                    }
-                    self.add(record, sentence, cue)
-            narrative = [d for d in own if not _LIMIT.search(text, max(0, d.start - 12), d.start)]
-            if narrative:
-                days = [d for d in narrative if d.precision == "day"]
-                carried = (paragraph, days[0]) if days else None
-                carried_last = (paragraph, max(days, key=lambda d: d.start)) if days else None
-
-    def cues_in(
-        self, sentence: Span, cues: EventCues, quotes: list[tuple[int, int]]
-    ) -> list[tuple[str, tuple[int, int]]]:
-        """The first cue of each event type in the sentence, outside quotations."""
-        text = self.context.text
-        ruled_out = [m.span() for m in cues.not_events.finditer(text, sentence.start, sentence.end)]
-        spans = [
-            (code, cue.span())
-            for code, pattern in cues.types
-            if code not in FROM_OTHER_EXTRACTORS
-            for cue in pattern.finditer(text, sentence.start, sentence.end)
-            if not any(a <= cue.start() < b for a, b in quotes + ruled_out)
+        self.reading = context.reading
+        self.cues: EventCues = event_cues(context.annotation.doc.language)
+        self.dates = ClauseDates(context, self.cues)
+        self.typer = ClauseTyper(context, self.cues)
+        self.nominal = NominalReader(context, self.cues, self.dates, self.typer)
+        self.found = FoundEvents(context)
+        self.state = DocumentState()
+        named = [
+            (e.start, e.end, e.normal or e.text)
+            for e in context.entities
+            if e.kind in ("person", "organization")
         ]
-        found: list[tuple[str, tuple[int, int]]] = []
-        for code, (start, end) in spans:
-            # "задержан по подозрению" (arrest) holds "задержан" (detention): the longer cue wins
-            inside = any(
-                a <= start and end <= b and (b - a) > (end - start) for _c, (a, b) in spans
-            )
-            if not inside and code not in {c for c, _s in found}:
-                found.append((code, (start, end)))
-        return found
+        self.follower = StateFollower(self.reading, self.state, named, self.dates.dates)
+        self.last_named: DateMention | None = None
+        """The last date the sentence before named, for a sentence that points back to it."""
+
+    def read(self) -> None:
+        starts = [p.start for p in self.context.annotation.paragraphs]
+        for index, sentence in enumerate(self.context.annotation.sentences):
+            paragraph = bisect.bisect_right(starts, sentence.start) - 1
+            self.read_sentence(index, paragraph, sentence)
+        mention = UnrestReader(self.context, self.cues, self.dates).best()
+        if mention is not None:
+            record = self.record("protest", mention.date, mention.span, mention.span)
+            record["place"] = record["place"] or self.context.lexicon.home_country
+            self.found.add(record, (mention.noun.start, mention.noun.end))
+
+    def read_sentence(self, index: int, paragraph: int, sentence: Span) -> None:
+        text = self.context.text
+        clauses = self.reading.clauses_of(index)
+        own = {c.index: self.dates.own(c) for c in clauses}
+        tokens = self.reading.sentence_tokens(index)
+        opener = tokens[:4]
+        same_time = self.cues.same_time.match_at(opener, 0) is not None if opener else False
+        moved_on = (
+            not same_time and bool(opener) and self.cues.moved_on.match_at(opener, 0) is not None
+        )
+        back = self.last_named if opener and self.cues.back_then.match_at(opener, 0) else None
+        narrated = self.state.narrative_date.get(paragraph)
+        headline = _is_headline(sentence.slice(text))
+        for clause in clauses:
+            event = self.typer.read(clause)
+            if event is None:
+                continue
+            date = self.date_of(event, own, back, None if moved_on or headline else narrated)
+            if date is None and same_time and event.code == "statement" and not headline:
+                date = narrated
+            if date is None:
+                continue
+            record = self.record(event.code, date_value(date), clause.span, sentence)
+            self.found.add(record, event.cue)
+        for nominal in self.nominal.read(index):
+            record = self.record(nominal.code, date_value(nominal.date), nominal.span, sentence)
+            self.found.add(record, (nominal.noun.start, nominal.noun.end))
+        self.follower.sentence(index, paragraph, sentence)
+        self.narrate(index, clauses, own, paragraph)
+        named = [d for d in self.dates.in_tokens(tokens)]
+        if named:
+            self.last_named = named[-1]
+
+    def date_of(
+        self,
+        event: EventClause,
+        own: dict[int, list[DateMention]],
+        back: DateMention | None,
+        narrated: DateMention | None,
+    ) -> DateMention | None:
+        clause = event.clause
+        predicate = self.reading.tokens[clause.predicate]
+        found = nearest(own.get(clause.index, []), predicate.start)
+        if found is not None:
+            return found
+        found = nearest(self.dates.fronted(clause), predicate.start)
+        if found is not None:
+            return found
+        parent = self._dating_parent(clause)
+        if parent is not None:
+            inherited = nearest(own.get(parent.index, []), predicate.start)
+            if inherited is not None:
+                return inherited
+        if clause.reported or clause.kind not in NARRATED:
+            return None
+        if back is not None:
+            return back
+        return None if event.code in OWN_DATE_ONLY else narrated
+
+    def _dating_parent(self, clause: Clause) -> Clause | None:
+        """The clause whose date this one shares: coordinated, completed unreported, or
+        happening with it ("as people protested")."""
+        if clause.parent is None:
+            return None
+        if clause.kind not in SHARES_PARENT_DATE and not self.typer.simultaneous(clause):
+            return None
+        parent = self.reading.clauses[clause.parent]
+        if clause.kind == "complement" and clause.reported:
+            return None
+        return parent
+
+    def narrate(
+        self, index: int, clauses: list[Clause], own: dict[int, list[DateMention]], paragraph: int
+    ) -> None:
+        """A day a main clause of the narrative gives is the day the story is on, and so is
+        the day of a line that is a date alone ("5 January." heading what follows)."""
+        if not clauses:
+            days = [
+                d
+                for d in self.dates.in_tokens(self.reading.sentence_tokens(index))
+                if d.precision == "day" and self._alone(d)
+            ]
+            if days:
+                self.state.narrative_date.set(days[0], paragraph)
+            return
+        for clause in clauses:
+            if clause.kind not in NARRATED or clause.reported or self.typer.speaks(clause):
+                continue
+            days = [d for d in own[clause.index] if d.precision == "day"]
+            if days:
+                self.state.narrative_date.set(days[0], paragraph)
+                return
+
+    def _alone(self, date: DateMention) -> bool:
+        """Whether the date is all its sentence says."""
+        sentence = self.context.annotation.sentence_at(date.start)
+        rest = (
+            self.context.text[sentence.start : date.start]
+            + self.context.text[date.end : sentence.end]
+        )
+        return not any(ch.isalnum() for ch in rest)
+
+    def record(self, code: str, date: Any, span: Span, sentence: Span) -> dict[str, Any]:
+        text = self.context.text
+        return {
+            "date": date,
+            "type": code,
+            # a statement's place is where it was said, rarely written; the places in it
+            # are what it is about ("death toll in Kazakhstan")
+            "place": None if code == "statement" else place_of(self.context, span),
+            "actors": actors(self.context, span),
+            "summary": sentence.slice(text).strip()[:240],
+        }
 
     def read_verdicts(self) -> None:
         for fact in self.context.facts.get("verdicts", []):
@@ -241,24 +221,23 @@ class _Events:
                 "date": verdict["date"],
                 "type": "verdict",
                 # the court's city, else the place the story of the trial is set in
-                "place": verdict.get("city") or _setting(self.context, fact.provenance.end),
+                "place": verdict.get("city") or setting(self.context, fact.provenance.end),
                 "actors": [verdict["defendant"]] if verdict.get("defendant") else [],
                 "summary": fact.provenance.sentence[:240],
             }
             p = fact.provenance
-            sentence = self.context.annotation.sentence_at(p.start)
-            self.add(record, sentence, (p.start, p.end))
+            self.found.add(record, (p.start, p.end))
 
 
 def extract(context: DocumentContext) -> list[Fact]:
     """One ``event`` fact per (type, date) of the document."""
     label = f"{NAME}.v{VERSION}"
-    events = _Events(context)
-    events.read_verdicts()
-    events.read_sentences()
+    reader = _Reader(context)
+    reader.read_verdicts()
+    reader.read()
     facts = []
-    for key, (record, _sentence, mentions) in events.found.items():
-        evidence = events.evidence[key]
+    for key, (record, mentions) in reader.found.found.items():
+        evidence = reader.found.evidence[key]
         facts.append(
             Fact(
                 kind=KIND,
