@@ -207,7 +207,9 @@ class _Reader:
             "type": code,
             # a statement's place is where it was said, rarely written; the places in it
             # are what it is about ("death toll in Kazakhstan")
-            "place": None if code == "statement" else place_of(self.context, span),
+            # the clause's own place, else one its sentence names ("в центре Шымкента ...,
+            # магазины были разграблены")
+            "place": None if code == "statement" else place_of(self.context, span, sentence),
             "actors": actors(self.context, span),
             "summary": sentence.slice(text).strip()[:240],
         }

@@ -17,15 +17,23 @@ from qantar.nlp.context import DocumentContext
 _LOCATIVE = re.compile(r"(?<!\w)(?:в|во|in|at)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def place_of(context: DocumentContext, span: Span) -> str | None:
+def place_of(context: DocumentContext, span: Span, wider: Span | None = None) -> str | None:
     """The place the span says something happened in, as its city where it is a site in one.
 
     A place after a locative preposition ("в Таразе", "in Almaty") is preferred over one that
-    only qualifies a name ("суд ... Жамбылской области"); else the first place named.
+    only qualifies a name ("суд ... Жамбылской области"), first in ``span``, then in ``wider``
+    (its sentence); else the first place named in either.
     """
-    places = [e for e in context.entities if e.kind == "place" and span.start <= e.start < span.end]
-    located = [e for e in places if _LOCATIVE.search(context.text, max(0, e.start - 8), e.start)]
-    for entity in (located or places)[:1]:
+    spans = [span] if wider is None else [span, wider]
+    found = [
+        [e for e in context.entities if e.kind == "place" and s.start <= e.start < s.end]
+        for s in spans
+    ]
+    located = [
+        [e for e in places if _LOCATIVE.search(context.text, max(0, e.start - 8), e.start)]
+        for places in found
+    ]
+    for entity in ([*sum(located, []), *sum(found, [])])[:1]:
         name = entity.canonical or entity.normal or entity.text
         return context.lexicon.city_of(name) or name
     return None
