@@ -40,7 +40,7 @@ from qantar.nlp.extract.events.unrest import UnrestReader
 from qantar.nlp.normalize.dates import DateMention
 from qantar.nlp.reading.follow import StateFollower
 from qantar.nlp.reading.state import DocumentState
-from qantar.nlp.reading.types import Clause
+from qantar.nlp.reading.types import SUBJECT, Clause
 
 __all__ = ["date_value", "extract", "place_of"]
 
@@ -121,6 +121,8 @@ class _Reader:
             if date is None:
                 continue
             record = self.record(event.code, date_value(date), clause.span, sentence)
+            if not record["actors"]:
+                record["actors"] = self.shared_actors(clause)
             self.found.add(record, event.cue)
         for nominal in self.nominal.read(index):
             record = self.record(nominal.code, date_value(nominal.date), nominal.span, sentence)
@@ -199,6 +201,19 @@ class _Reader:
             + self.context.text[date.end : sentence.end]
         )
         return not any(ch.isalnum() for ch in rest)
+
+    def shared_actors(self, clause: Clause) -> list[str]:
+        """The subject a clause shares with the one before it, standing outside its span:
+        "X resigned on January 6 and was arrested a day later" is X's arrest."""
+        tokens = self.reading.tokens
+        for argument in clause.role(SUBJECT):
+            below = self.reading.subtree(argument.head)
+            if tokens[below[0]].start >= clause.span.start:
+                continue  # inside the clause's span: already read
+            found = actors(self.context, Span(tokens[below[0]].start, tokens[below[-1]].end))
+            if found:
+                return found
+        return []
 
     def record(self, code: str, date: Any, span: Span, sentence: Span) -> dict[str, Any]:
         text = self.context.text
