@@ -57,7 +57,7 @@ def test_extract_prints_the_schema_shape(tmp_path: Path) -> None:
     assert record["places"] == ["Astana"]
     [quote] = record["quotes"]
     assert quote["speaker"] == "Berik Asylov"
-    assert quote["evidence"]["extractor"] == "quotes.v1"
+    assert quote["evidence"]["extractor"] == "quotes.v2"
 
 
 def test_show_unknown_document_says_what_to_do(tmp_path: Path) -> None:
