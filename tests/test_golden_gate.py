@@ -26,7 +26,7 @@ def test_issue_acceptance_figures(seed_records: list[dict[str, Any]]) -> None:
     assert types["places"]["f1"] >= 0.75
     assert types["quotes"]["f1"] >= 0.70
     assert types["verdicts"]["f1"] >= 0.95  # issue 16: the seeds hold while the dev set rises
-    assert types["events"]["f1"] >= 0.60
+    assert types["events"]["f1"] >= 0.72  # issue 18
     attributes = score(load_gold(GOLD), seed_records)["attributes"]
     assert attributes["verdicts.date"]["accuracy"] >= 0.90
     assert types["figures"]["f1"] >= 0.95  # issue 17: the seeds hold while the dev set rises

@@ -193,7 +193,7 @@ def test_a_place_belongs_to_the_sub_count_beside_it() -> None:
     ],
 )
 def test_none_is_not_a_count(text: str) -> None:
-    """"Not one of 40" counts nobody; a part of a whole ("six of the deaths") is a sub-count
+    """ "Not one of 40" counts nobody; a part of a whole ("six of the deaths") is a sub-count
     (tests/nlp/test_figure_constructions.py)."""
     values_ = [f["value"] for f in figures(text, "ru" if "Ни" in text else "en")]
     assert 1 not in values_
