@@ -127,15 +127,8 @@ class Frames:
                 if clause.predicate in inside or self.in_quote[predicate.index]:
                     continue
                 if self.speaks(clause):
-                    distance = min(
-                        abs(predicate.start - quote.start), abs(predicate.start - quote.end)
-                    )
-                    frames.append((distance, clause))
-        for _, clause in sorted(frames, key=lambda pair: pair[0]):
-            speaker = self.clause_speaker(clause, quote.start)
-            if speaker is not None:
-                return speaker
-        return None
+                    frames.append((_distance(predicate.start, quote), clause))
+        return self._nearest_speaker(frames, quote)
 
     def _noun_argument(self, inside: set[int], before: int) -> str | None:
         """A noun that carries words taken for the subject of the quoted verb ("Tokayev's order
@@ -228,9 +221,12 @@ class Frames:
                     continue
                 if separated(predicate.start, quote):
                     continue
-                distance = min(abs(predicate.start - quote.start), abs(predicate.start - quote.end))
-                candidates.append((distance, clause))
-        for _, clause in sorted(candidates, key=lambda pair: pair[0]):
+                candidates.append((_distance(predicate.start, quote), clause))
+        return self._nearest_speaker(candidates, quote)
+
+    def _nearest_speaker(self, frames: list[tuple[int, Clause]], quote: QuoteSpan) -> str | None:
+        """The speaker of the nearest framing clause that names one."""
+        for _, clause in sorted(frames, key=lambda pair: pair[0]):
             speaker = self.clause_speaker(clause, quote.start)
             if speaker is not None:
                 return speaker
@@ -414,3 +410,8 @@ class Frames:
 def _nominative(mention: EntityMention) -> bool:
     """Whether a mention is written in its nominative (always true of English names)."""
     return not mention.normal or mention.normal == mention.text
+
+
+def _distance(offset: int, quote: QuoteSpan) -> int:
+    """Characters from ``offset`` to the nearer end of the quote."""
+    return min(abs(offset - quote.start), abs(offset - quote.end))
