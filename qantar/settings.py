@@ -40,6 +40,81 @@ SETTINGS: tuple[tuple[str, str, str, str], ...] = (
         "",
         "Signs web session cookies; unset, sign-ins end when `qantar serve` stops.",
     ),
+    (
+        "max_input_bytes",
+        "QANTAR_MAX_INPUT_BYTES",
+        "52428800",
+        "Largest input file read, in bytes (50 MB); a bigger file is refused with its size.",
+    ),
+    (
+        "max_document_chars",
+        "QANTAR_MAX_DOCUMENT_CHARS",
+        "2000000",
+        "Longest article text extracted, in characters; a longer one is refused (split it).",
+    ),
+    (
+        "max_document_tokens",
+        "QANTAR_MAX_DOCUMENT_TOKENS",
+        "500000",
+        "Most words and punctuation marks one article may have for extraction to go on.",
+    ),
+    (
+        "max_candidate_pairs",
+        "QANTAR_MAX_CANDIDATE_PAIRS",
+        "2000000",
+        "Most candidate pairs (a name or number with a cue it may belong to) one article may "
+        "make before its extraction is refused as unreadable.",
+    ),
+    (
+        "extract_timeout",
+        "QANTAR_EXTRACT_TIMEOUT",
+        "600",
+        "Seconds one article may take to extract before it is given up (a last-resort guard; "
+        "the limits above refuse runaway articles first).",
+    ),
+    (
+        "search_max_chars",
+        "QANTAR_SEARCH_MAX_CHARS",
+        "300",
+        "Longest search query the web app takes, in characters; longer ones get a 400.",
+    ),
+    (
+        "search_max_terms",
+        "QANTAR_SEARCH_MAX_TERMS",
+        "16",
+        "Most words in one web search; more get a 400 asking for fewer.",
+    ),
+    (
+        "search_timeout",
+        "QANTAR_SEARCH_TIMEOUT",
+        "2",
+        "Seconds a web search may run before it is stopped with a 503 asking to narrow it.",
+    ),
+    (
+        "signin_attempts",
+        "QANTAR_SIGNIN_ATTEMPTS",
+        "5",
+        "Failed sign-ins allowed per account and per address within the window below; more "
+        "get 429 with Retry-After.",
+    ),
+    (
+        "signin_window",
+        "QANTAR_SIGNIN_WINDOW",
+        "900",
+        "Seconds over which failed sign-ins are counted (and the lockout lasts).",
+    ),
+    (
+        "session_hours",
+        "QANTAR_SESSION_HOURS",
+        "12",
+        "Hours a reviewer's sign-in lasts before they must sign in again.",
+    ),
+    (
+        "secure_cookies",
+        "QANTAR_SECURE_COOKIES",
+        "0",
+        "1 marks the session cookie Secure (sent only over HTTPS): set it behind TLS.",
+    ),
 )
 
 
@@ -57,6 +132,30 @@ class Settings:
     """Who reviewers' decisions are recorded as; empty means the login name."""
     secret: str = ""
     """Signs web sessions; empty means a random key per ``qantar serve``."""
+    max_input_bytes: int = 52_428_800
+    """Largest input file read; bigger ones are refused before reading."""
+    max_document_chars: int = 2_000_000
+    """Longest article text extracted."""
+    max_document_tokens: int = 500_000
+    """Most tokens one article may have for extraction."""
+    max_candidate_pairs: int = 2_000_000
+    """Most candidate pairs one article may make during extraction."""
+    extract_timeout: float = 600.0
+    """Wall-clock seconds per article, a last-resort guard behind the work limits."""
+    search_max_chars: int = 300
+    """Longest web search query, in characters."""
+    search_max_terms: int = 16
+    """Most words in one web search query."""
+    search_timeout: float = 2.0
+    """Seconds a web search may run."""
+    signin_attempts: int = 5
+    """Failed sign-ins allowed per account and per address within :attr:`signin_window`."""
+    signin_window: int = 900
+    """Seconds over which failed sign-ins count, and the lockout's length."""
+    session_hours: float = 12.0
+    """How long a sign-in lasts."""
+    secure_cookies: bool = False
+    """Mark the session cookie Secure (HTTPS only)."""
 
     @property
     def reviewer(self) -> str:
@@ -77,13 +176,39 @@ class Settings:
         values: dict[str, object] = {}
         types = {f.name: f.type for f in fields(cls)}
         for name, variable, default, _help in SETTINGS:
-            raw = env.get(variable, default)
-            if types[name] in ("int", int):
-                try:
-                    values[name] = int(raw)
-                except ValueError:
-                    raise ConfigError(f"{variable} must be a whole number, not {raw!r}") from None
-            else:
-                values[name] = raw
+            values[name] = _parse(variable, types[name], env.get(variable, default))
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
+
+
+_BOOLEANS = {
+    "1": True,
+    "true": True,
+    "yes": True,
+    "on": True,
+    "0": False,
+    "false": False,
+    "no": False,
+    "off": False,
+    "": False,
+}
+
+
+def _parse(variable: str, kind: object, raw: str) -> object:
+    """One variable's text as its field's type, or a :class:`ConfigError` that says the form."""
+    kind = getattr(kind, "__name__", kind)
+    try:
+        if kind == "int":
+            value: object = int(raw)
+        elif kind == "float":
+            value = float(raw)
+        elif kind == "bool":
+            value = _BOOLEANS[raw.strip().lower()]
+        else:
+            return raw
+    except (ValueError, KeyError):
+        form = {"int": "a whole number", "float": "a number", "bool": "1 or 0"}[str(kind)]
+        raise ConfigError(f"{variable} must be {form}, not {raw!r}") from None
+    if kind != "bool" and value < 0:  # type: ignore[operator]
+        raise ConfigError(f"{variable} must not be negative, not {raw!r}")
+    return value
