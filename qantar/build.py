@@ -101,10 +101,13 @@ def build(
                     progress(doc)
             else:
                 pending.append(doc)
-        for doc, facts in pipeline.run(pending):
-            save_document(engine, doc, facts, signature, report.run_id)
-            report.processed += 1
-            report.facts += len(facts)
+        for doc, outcome in pipeline.outcomes(pending):
+            if isinstance(outcome, InputError):
+                report.errors.append(_named(outcome, doc))
+            else:
+                save_document(engine, doc, outcome, signature, report.run_id)
+                report.processed += 1
+                report.facts += len(outcome)
             if progress:
                 progress(doc)
         _fingerprint(engine)
@@ -124,6 +127,13 @@ def build(
             errors=len(report.errors),
         )
     return report
+
+
+def _named(error: InputError, doc: Document) -> InputError:
+    """The error under the name the user gave the input (its path), not the document's."""
+    first = doc.sources[0] if doc.sources else None
+    where = (first.path or first.url if first else None) or doc.name
+    return error if error.path == where else type(error)(where, error.reason)
 
 
 def _fingerprint(engine: Engine) -> None:

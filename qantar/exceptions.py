@@ -2,6 +2,7 @@
 
     QantarError            base: catch this to handle anything qantar raises on purpose
     ├── InputError         a file, folder, manifest or URL could not be read as an article
+    │   └── ExtractionRefused  an article exceeds a work limit (characters, tokens, pairs, time)
     ├── ConfigError        a setting or model is missing or wrong
     ├── StoreError         the database could not be opened or written
     ├── EntityError        a name or id picks out no entity, or more than one
@@ -27,6 +28,13 @@ class InputError(QantarError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class ExtractionRefused(InputError):
+    """One article needs more work than the limits allow (``QANTAR_MAX_*`` settings).
+
+    Limits are counted in units of work, not seconds, so a serial and a parallel build refuse
+    the same articles; the message names the limit and the setting that raises it."""
 
 
 class ConfigError(QantarError):

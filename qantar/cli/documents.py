@@ -62,6 +62,7 @@ def run_build(
     engine = open_store(settings.db_url)
     with click.progressbar(length=len(docs), label="extracting", file=sys.stderr) as bar:
         report = build(engine, docs, settings, progress=lambda _doc: bar.update(1), force=force)
+    errors = errors + report.errors
     report.errors = errors
     _report_errors(list(errors))
     totals = counts(engine)
@@ -89,7 +90,12 @@ def extract_command(
 
     docs, errors = read_documents(paths, manifest, published)
     pipeline = Pipeline(_settings(None))
-    records = [document_record(doc, facts) for doc, facts in pipeline.run(docs)]
+    records = []
+    for doc, outcome in pipeline.outcomes(docs):
+        if isinstance(outcome, list):
+            records.append(document_record(doc, outcome))
+        else:
+            errors.append(outcome)
     _echo_json(sorted(records, key=lambda r: str(r["doc"])), output)
     _report_errors(list(errors))
     if errors:

@@ -25,7 +25,7 @@ def serve_command(host: str, port: int, db: str | None) -> None:
     from qantar.web import create_app
 
     settings = _settings(db)
-    app = create_app(open_store(settings.db_url), settings.secret or None)
+    app = create_app(open_store(settings.db_url), settings.secret or None, settings)
     if not settings.secret:
         click.echo("QANTAR_SECRET is not set: sign-ins will end when the server stops.", err=True)
     click.echo(f"qantar serves {settings.db_url} at http://{host}:{port}/ (Ctrl+C stops it)")

@@ -13,6 +13,7 @@ from typing import Any
 
 from qantar.model import Fact, Mention, Provenance
 from qantar.nlp.annotate.types import Annotation
+from qantar.nlp.budget import Budget
 from qantar.nlp.extract.entities import EntityMention, find_entities
 from qantar.nlp.lexicon import Lexicon
 from qantar.nlp.normalize.dates import DateMention, find_dates
@@ -27,6 +28,9 @@ class DocumentContext:
     annotation: Annotation
     lexicon: Lexicon
     facts: dict[str, list[Fact]] = field(default_factory=dict)
+    budget: Budget = field(default_factory=Budget.unlimited)
+    """The work this document may still do; extractors spend from it where work grows
+    faster than the text (see :mod:`qantar.nlp.budget`)."""
 
     @property
     def text(self) -> str:

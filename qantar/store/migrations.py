@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import inspect, select, text
+from sqlalchemy import Table, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 
 from qantar.store import dialect
@@ -22,6 +22,7 @@ from qantar.store.schema import (
     metadata,
     migrations,
     now_iso,
+    runs,
     signatures,
 )
 
@@ -49,17 +50,25 @@ def _reviews(conn: Connection) -> None:
     metadata.create_all(conn, tables=list(REVIEW_TABLES))
 
 
-def _pages(conn: Connection) -> None:
-    """Page starts on documents and the page a fact cites (PDF reports).
+def _add_missing_columns(conn: Connection, table: Table, names: set[str]) -> None:
+    """Add the columns ``names`` of ``table`` that the store lacks; a store made by
+    :func:`_initial` at a later version already has them."""
+    have = {column["name"] for column in inspect(conn).get_columns(table.name)}
+    for column in table.columns:
+        if column.name not in have and column.name in names:
+            kind = column.type.compile(dialect=conn.dialect)
+            conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}"))
 
-    A store made by :func:`_initial` at this version already has both columns, so each is
-    added only where it is missing."""
+
+def _pages(conn: Connection) -> None:
+    """Page starts on documents and the page a fact cites (PDF reports)."""
     for table in (documents, facts):
-        have = {column["name"] for column in inspect(conn).get_columns(table.name)}
-        for column in table.columns:
-            if column.name not in have and column.name in {"pages", "page"}:
-                kind = column.type.compile(dialect=conn.dialect)
-                conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}"))
+        _add_missing_columns(conn, table, {"pages", "page"})
+
+
+def _run_owner(conn: Connection) -> None:
+    """The host and process of each run, so a killed build can be told from a running one."""
+    _add_missing_columns(conn, runs, {"host", "pid"})
 
 
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
@@ -68,6 +77,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0003_signatures", _signatures),
     ("0004_reviews", _reviews),
     ("0005_pages", _pages),
+    ("0006_run_owner", _run_owner),
 )
 """Every migration in the order it must run."""
 

@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from qantar.exceptions import StoreError
 from qantar.store import dialect
+from qantar.store.liveness import ABANDONED_NOTE, is_abandoned
 from qantar.store.reviews import apply_reviews
 from qantar.store.schema import (
     documents,
@@ -171,10 +172,17 @@ def counts(engine: Engine) -> dict[str, Any]:
 
 
 def list_runs(engine: Engine, limit: int = 20) -> list[dict[str, Any]]:
-    """The most recent runs first, each with every ``runs`` column."""
+    """The most recent runs first, each with every ``runs`` column.
+
+    A run still marked ``running`` whose process is gone is shown as ``interrupted`` (the
+    store is only read here; the next build records it)."""
     query = select(runs).order_by(runs.c.started_at.desc(), runs.c.id).limit(limit)
     with engine.connect() as conn:
-        return [dict(row._mapping) for row in conn.execute(query)]
+        found = [dict(row._mapping) for row in conn.execute(query)]
+    for run in found:
+        if run["status"] == "running" and is_abandoned(run["host"], run["pid"]):
+            run.update(status="interrupted", note=ABANDONED_NOTE)
+    return found
 
 
 def snapshot(engine: Engine) -> dict[str, list[dict[str, Any]]]:

@@ -146,6 +146,10 @@ runs = Table(
     Column("documents_skipped", Integer, nullable=False, default=0),
     Column("errors", Integer, nullable=False, default=0),
     Column("note", UnicodeText, nullable=True),
+    # Which process runs it: a build killed outright (SIGKILL, power cut) cannot close its own
+    # run, so a later reader who finds its process gone shows it as interrupted.
+    Column("host", Unicode(KEY_LEN), nullable=True),
+    Column("pid", Integer, nullable=True),
 )
 
 migrations = Table(

@@ -8,6 +8,7 @@ whose ``pipeline`` signature is not current.
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -19,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError, StatementError
 from qantar.exceptions import StoreError
 from qantar.model import Document, Fact, Source, stable_hash
 from qantar.store import dialect
+from qantar.store.liveness import ABANDONED_NOTE, HOST, abandoned_runs
 from qantar.store.schema import RUN_COUNTS, RUN_STATUSES, documents, mentions, now_iso, runs
 from qantar.store.schema import facts as facts_table
 from qantar.store.schema import sources as sources_table
@@ -95,11 +97,20 @@ def save_document(
 
 
 def start_run(engine: Engine, command: str, pipeline: str | None) -> str:
-    """Record the start of a command that changes the store and return the run's id."""
+    """Record the start of a command that changes the store and return the run's id.
+
+    Runs of this host left ``running`` by a process that no longer exists are closed as
+    ``interrupted`` first: their process was killed before it could say so."""
     run_id = uuid.uuid4().hex
     row = {"id": run_id, "command": command, "pipeline": pipeline, "status": "running"}
     with engine.begin() as conn:
-        conn.execute(runs.insert().values(started_at=now_iso(), **row))
+        for abandoned in abandoned_runs(conn):
+            conn.execute(
+                update(runs)
+                .where(runs.c.id == abandoned, runs.c.status == "running")
+                .values(status="interrupted", note=ABANDONED_NOTE)
+            )
+        conn.execute(runs.insert().values(started_at=now_iso(), host=HOST, pid=os.getpid(), **row))
     return run_id
 
 

@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from qantar.exceptions import EntityError, NotFoundError, QantarError, StoreError
+from qantar.settings import Settings
 from qantar.web import api, pages, review
 from qantar.web.render import HERE, page
 
@@ -33,12 +34,17 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(engine: Engine, secret: str | None = None) -> FastAPI:
+def create_app(
+    engine: Engine, secret: str | None = None, settings: Settings | None = None
+) -> FastAPI:
     """The app over the store ``engine``.
 
     ``secret`` signs session cookies; without one a random secret is made, so sign-ins last
-    until the server stops (set ``QANTAR_SECRET`` to keep them across restarts).
+    until the server stops (set ``QANTAR_SECRET`` to keep them across restarts). ``settings``
+    holds the web limits (search caps, sign-in limits, cookie flags); routes read it from
+    ``request.app.state.settings``. The defaults apply when it is not given.
     """
+    settings = settings or Settings()
     app = FastAPI(
         title="qantar",
         version=version("qantar"),
@@ -50,6 +56,7 @@ def create_app(engine: Engine, secret: str | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.engine = engine
+    app.state.settings = settings
     app.add_middleware(
         SessionMiddleware,
         secret_key=secret or secrets.token_urlsafe(32),
