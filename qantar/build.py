@@ -83,12 +83,17 @@ def build(
     *,
     progress: Callable[[Document], None] | None = None,
     force: bool = False,
+    read_errors: Sequence[InputError] = (),
 ) -> BuildReport:
     """Extract and store every document not already current (every document with ``force``),
-    then resolve the entities. Reviewers' decisions are kept either way."""
+    then resolve the entities. Reviewers' decisions are kept either way.
+
+    A document that cannot be extracted (a work limit, a fault) is reported in
+    ``report.errors`` after ``read_errors`` (the inputs that could not be read), and the rest
+    is stored; the run records how many failed."""
     pipeline = Pipeline(settings)
     signature = pipeline.signature
-    report = BuildReport(run_id=start_run(engine, "build", signature))
+    report = BuildReport(run_id=start_run(engine, "build", signature), errors=list(read_errors))
     pending: list[Document] = []
     status = "failed"
     try:

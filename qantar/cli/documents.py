@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
-from collections.abc import Sequence
-from contextlib import nullcontext
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -60,10 +62,19 @@ def run_build(
     settings = _settings(db)
     docs, errors = read_documents(paths, manifest, published)
     engine = open_store(settings.db_url)
-    with click.progressbar(length=len(docs), label="extracting", file=sys.stderr) as bar:
-        report = build(engine, docs, settings, progress=lambda _doc: bar.update(1), force=force)
-    errors = errors + report.errors
-    report.errors = errors
+    with (
+        stopped_by_sigterm(),
+        click.progressbar(length=len(docs), label="extracting", file=sys.stderr) as bar,
+    ):
+        report = build(
+            engine,
+            docs,
+            settings,
+            progress=lambda _doc: bar.update(1),
+            force=force,
+            read_errors=errors,
+        )
+    errors = report.errors
     _report_errors(list(errors))
     totals = counts(engine)
     click.echo(
@@ -74,6 +85,25 @@ def run_build(
     if report.resolution is not None:
         click.echo(f"resolved: {report.resolution.summary()}")
     return len(errors)
+
+
+@contextmanager
+def stopped_by_sigterm() -> Iterator[None]:
+    """Treat SIGTERM (``kill``, a container stopping) like Ctrl+C while building, so the run
+    is closed as interrupted and the document being saved is rolled back, not left half
+    written. Only the main thread may set a handler; elsewhere nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @cli.command("extract")
